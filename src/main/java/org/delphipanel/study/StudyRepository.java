@@ -1,0 +1,233 @@
+package org.delphipanel.study;
+
+import static org.delphipanel.db.Tables.EVIDENCE_ITEM;
+import static org.delphipanel.db.Tables.PANELIST;
+import static org.delphipanel.db.Tables.ROUND;
+import static org.delphipanel.db.Tables.STUDY;
+import static org.delphipanel.db.Tables.STUDY_TARGET;
+import static org.delphipanel.db.Tables.TARGET;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.delphipanel.db.tables.records.RoundRecord;
+import org.delphipanel.db.tables.records.StudyRecord;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** Studies, their targets, panel and rounds in the database. */
+@Repository
+class StudyRepository {
+
+    private final DSLContext db;
+
+    StudyRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    StudyId insertStudy(String name, @Nullable String description, @Nullable String question, long frameworkId,
+            StudyRules rules, Instant now) {
+        return new StudyId(db.insertInto(STUDY)
+                .set(STUDY.NAME, name)
+                .set(STUDY.DESCRIPTION, description)
+                .set(STUDY.QUESTION, question)
+                .set(STUDY.FRAMEWORK_ID, frameworkId)
+                .set(STUDY.CONSENSUS_RULE, rules.consensusRule())
+                .set(STUDY.STOPPING_RULE, rules.stoppingRule())
+                .set(STUDY.MAX_ROUNDS, rules.maxRounds())
+                .set(STUDY.CARRY_CONSENSUS, rules.carryConsensus())
+                .set(STUDY.QUANTILE_TYPE, rules.quantileType())
+                .set(STUDY.RATIONALE_POLICY, rules.rationalePolicy().name())
+                .set(STUDY.STATE, StudyState.DRAFT.name())
+                .set(STUDY.CREATED_AT, at(now))
+                .set(STUDY.UPDATED_AT, at(now))
+                .returning(STUDY.ID)
+                .fetchSingle()
+                .getId());
+    }
+
+    Optional<Study> findStudy(StudyId id) {
+        return db.selectFrom(STUDY).where(STUDY.ID.eq(id.value())).fetchOptional().map(StudyRepository::toStudy);
+    }
+
+    List<Study> allStudies() {
+        return db.selectFrom(STUDY).orderBy(STUDY.CREATED_AT.desc(), STUDY.ID.desc()).fetch(StudyRepository::toStudy);
+    }
+
+    List<Study> studiesWithMember(long userId) {
+        return db.select(STUDY.fields())
+                .from(STUDY)
+                .join(PANELIST).on(PANELIST.STUDY_ID.eq(STUDY.ID))
+                .where(PANELIST.USER_ID.eq(userId))
+                .orderBy(STUDY.CREATED_AT.desc(), STUDY.ID.desc())
+                .fetch(r -> toStudy(r.into(STUDY)));
+    }
+
+    void updateStudyState(StudyId id, StudyState state, Instant now) {
+        db.update(STUDY)
+                .set(STUDY.STATE, state.name())
+                .set(STUDY.UPDATED_AT, at(now))
+                .set(STUDY.VERSION, STUDY.VERSION.plus(1))
+                .where(STUDY.ID.eq(id.value()))
+                .execute();
+    }
+
+    Optional<Target> findTargetByName(String name) {
+        return db.selectFrom(TARGET).where(TARGET.NAME.eq(name)).fetchOptional()
+                .map(r -> new Target(new TargetId(r.getId()), r.getName(), r.getDescription(), r.getWebsite()));
+    }
+
+    TargetId insertTarget(String name, @Nullable String description, @Nullable String website, Instant now) {
+        return new TargetId(db.insertInto(TARGET)
+                .set(TARGET.NAME, name)
+                .set(TARGET.DESCRIPTION, description)
+                .set(TARGET.WEBSITE, website)
+                .set(TARGET.CREATED_AT, at(now))
+                .returning(TARGET.ID)
+                .fetchSingle()
+                .getId());
+    }
+
+    void linkTarget(StudyId studyId, TargetId targetId) {
+        int position = db.fetchCount(STUDY_TARGET, STUDY_TARGET.STUDY_ID.eq(studyId.value()));
+        db.insertInto(STUDY_TARGET)
+                .set(STUDY_TARGET.STUDY_ID, studyId.value())
+                .set(STUDY_TARGET.TARGET_ID, targetId.value())
+                .set(STUDY_TARGET.POSITION, position)
+                .execute();
+    }
+
+    boolean isTargetOf(StudyId studyId, TargetId targetId) {
+        return db.fetchExists(STUDY_TARGET,
+                STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())));
+    }
+
+    List<Target> targets(StudyId studyId) {
+        return db.select(TARGET.ID, TARGET.NAME, TARGET.DESCRIPTION, TARGET.WEBSITE)
+                .from(TARGET)
+                .join(STUDY_TARGET).on(STUDY_TARGET.TARGET_ID.eq(TARGET.ID))
+                .where(STUDY_TARGET.STUDY_ID.eq(studyId.value()))
+                .orderBy(STUDY_TARGET.POSITION)
+                .fetch(r -> new Target(new TargetId(r.value1()), r.value2(), r.value3(), r.value4()));
+    }
+
+    EvidenceItemId insertEvidence(TargetId targetId, String title, @Nullable String url, @Nullable String excerpt,
+            @Nullable LocalDate publishedOn, Instant now) {
+        return new EvidenceItemId(db.insertInto(EVIDENCE_ITEM)
+                .set(EVIDENCE_ITEM.TARGET_ID, targetId.value())
+                .set(EVIDENCE_ITEM.TITLE, title)
+                .set(EVIDENCE_ITEM.URL, url)
+                .set(EVIDENCE_ITEM.EXCERPT, excerpt)
+                .set(EVIDENCE_ITEM.PUBLISHED_ON, publishedOn)
+                .set(EVIDENCE_ITEM.CREATED_AT, at(now))
+                .returning(EVIDENCE_ITEM.ID)
+                .fetchSingle()
+                .getId());
+    }
+
+    List<EvidenceItem> evidence(TargetId targetId) {
+        return db.selectFrom(EVIDENCE_ITEM)
+                .where(EVIDENCE_ITEM.TARGET_ID.eq(targetId.value()))
+                .orderBy(EVIDENCE_ITEM.PUBLISHED_ON.desc(), EVIDENCE_ITEM.ID)
+                .fetch(r -> new EvidenceItem(new EvidenceItemId(r.getId()), new TargetId(r.getTargetId()), r.getTitle(),
+                        r.getUrl(), r.getExcerpt(), r.getPublishedOn()));
+    }
+
+    PanelistId insertPanelist(StudyId studyId, long userId, PanelRole role, String pseudonym, Instant now) {
+        return new PanelistId(db.insertInto(PANELIST)
+                .set(PANELIST.STUDY_ID, studyId.value())
+                .set(PANELIST.USER_ID, userId)
+                .set(PANELIST.ROLE, role.name())
+                .set(PANELIST.PSEUDONYM, pseudonym)
+                .set(PANELIST.JOINED_AT, at(now))
+                .returning(PANELIST.ID)
+                .fetchSingle()
+                .getId());
+    }
+
+    List<Panelist> panel(StudyId studyId) {
+        return db.selectFrom(PANELIST)
+                .where(PANELIST.STUDY_ID.eq(studyId.value()))
+                .orderBy(PANELIST.ROLE.desc(), PANELIST.ID)
+                .fetch(r -> toPanelist(r));
+    }
+
+    Optional<Panelist> panelist(StudyId studyId, long userId) {
+        return db.selectFrom(PANELIST)
+                .where(PANELIST.STUDY_ID.eq(studyId.value()).and(PANELIST.USER_ID.eq(userId)))
+                .fetchOptional(StudyRepository::toPanelist);
+    }
+
+    Optional<Panelist> panelist(PanelistId id) {
+        return db.selectFrom(PANELIST).where(PANELIST.ID.eq(id.value())).fetchOptional(StudyRepository::toPanelist);
+    }
+
+    int countPanelists(StudyId studyId, PanelRole role) {
+        return db.fetchCount(PANELIST, PANELIST.STUDY_ID.eq(studyId.value()).and(PANELIST.ROLE.eq(role.name())));
+    }
+
+    RoundId insertRound(StudyId studyId, int number) {
+        return new RoundId(db.insertInto(ROUND)
+                .set(ROUND.STUDY_ID, studyId.value())
+                .set(ROUND.NUMBER, number)
+                .set(ROUND.STATE, RoundState.DRAFT.name())
+                .returning(ROUND.ID)
+                .fetchSingle()
+                .getId());
+    }
+
+    Optional<Round> findRound(RoundId id) {
+        return db.selectFrom(ROUND).where(ROUND.ID.eq(id.value())).fetchOptional(StudyRepository::toRound);
+    }
+
+    List<Round> rounds(StudyId studyId) {
+        return db.selectFrom(ROUND).where(ROUND.STUDY_ID.eq(studyId.value())).orderBy(ROUND.NUMBER)
+                .fetch(StudyRepository::toRound);
+    }
+
+    /**
+     * Writes a round's new state if nobody changed it since it was read (optimistic locking).
+     *
+     * @return false when another writer got there first
+     */
+    boolean updateRound(Round round) {
+        return db.update(ROUND)
+                .set(ROUND.STATE, round.state().name())
+                .set(ROUND.OPENED_AT, at(round.openedAt()))
+                .set(ROUND.CLOSES_AT, at(round.closesAt()))
+                .set(ROUND.CLOSED_AT, at(round.closedAt()))
+                .set(ROUND.VERSION, round.version() + 1)
+                .where(ROUND.ID.eq(round.id().value()).and(ROUND.VERSION.eq(round.version())))
+                .execute() == 1;
+    }
+
+    private static Study toStudy(StudyRecord r) {
+        var rules = new StudyRules(r.getConsensusRule(), r.getStoppingRule(), r.getMaxRounds(), r.getCarryConsensus(),
+                r.getQuantileType(), RationalePolicy.valueOf(r.getRationalePolicy()));
+        return new Study(new StudyId(r.getId()), r.getName(), r.getDescription(), r.getQuestion(), r.getFrameworkId(),
+                rules, StudyState.valueOf(r.getState()), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant());
+    }
+
+    private static Panelist toPanelist(org.delphipanel.db.tables.records.PanelistRecord r) {
+        return new Panelist(new PanelistId(r.getId()), new StudyId(r.getStudyId()), r.getUserId(),
+                PanelRole.valueOf(r.getRole()), r.getPseudonym(), r.getJoinedAt().toInstant());
+    }
+
+    private static Round toRound(RoundRecord r) {
+        return new Round(new RoundId(r.getId()), new StudyId(r.getStudyId()), r.getNumber(), RoundState.valueOf(r.getState()),
+                instant(r.getOpenedAt()), instant(r.getClosesAt()), instant(r.getClosedAt()), r.getVersion());
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    static @Nullable OffsetDateTime at(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+}
