@@ -241,6 +241,7 @@ def main():
         ("nine-point", 20253, (1.0, 9.0, 1.0), 5, 7, 0.1, {0}, 2, 1.5, 0.5, 4),
         ("saferai-wide", 20254, (0.0, 5.0, 0.1), 3, 15, 0.0, set(), 0, 1.1, 0.25, 3),
         ("large-pooled", 20255, (0.0, 5.0, 0.1), 12, 12, 0.0, set(), 0, 1.2, 0.5, 5),
+        ("polarised", 20256, (1.0, 9.0, 1.0), 5, 8, 0.0, set(), 0, 4.0, 1.0, 3),
     ]
     os.makedirs(OUT, exist_ok=True)
     for name, seed, scale, units, raters, missing, dropped, added, spread, threshold, max_rounds in panels:

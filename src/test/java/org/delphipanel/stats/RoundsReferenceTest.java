@@ -23,7 +23,8 @@ class RoundsReferenceTest {
     private static final Offset<Double> TOLERANCE = within(1e-9);
 
     @ParameterizedTest
-    @ValueSource(strings = {"saferai-tenths", "halves-many-ties", "nine-point", "saferai-wide", "large-pooled"})
+    @ValueSource(strings = {"saferai-tenths", "halves-many-ties", "nine-point", "saferai-wide", "large-pooled",
+            "polarised"})
     void java_agrees_with_the_python_reference(String name) throws IOException {
         Map<String, Object> panel = load(name);
         List<Object> scaleParts = list(panel.get("scale"));
