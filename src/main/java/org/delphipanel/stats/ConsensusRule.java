@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * {@link #parse} reads it and {@link #spec()} writes the canonical text back, so that
  * {@code parse(rule.spec()).equals(rule)}. Rules are immutable records.
  *
- * <p>Grammar (see {@link RuleText} for "and", "or", parentheses and numbers):
+ * <p>Grammar: clauses joined by "and" / "or", "and" binding tighter, parentheses to group; keywords
+ * are case-insensitive, blanks optional, numbers plain decimals ({@code 1}, {@code 0.7}, {@code .7}):
  * <pre>
  * clause = "iqr" "&lt;=" T                 IQR &lt;= T (the cell's quantile type)
  *        | "within" "(" D ")" "&gt;=" P     share of ratings within ±D of the median &gt;= P, P in [0, 1]
@@ -24,13 +25,13 @@ import java.util.stream.Collectors;
  * {@link ClauseResult} says why.
  *
  * <p>The default for the SaferAI 0–5 rubric, {@value #DEFAULT_SPEC}, combines the two most common
- * Delphi consensus criteria: a bound on the interquartile range (IQR &lt;= 1 on scales of 5 to 10 points
- * is the usual threshold in von der Gracht (2012), "Consensus measurement in Delphi studies", Technol
- * Forecast Soc Change 79(8), 1525–1536, doi:10.1016/j.techfore.2012.04.013) and a percent-agreement
- * bound (70% is the median threshold of the Delphi studies reviewed by Diamond et al. (2014), "Defining
- * consensus: a systematic review recommends methodologic criteria for reporting of Delphi studies", J
- * Clin Epidemiol 67(4), 401–409, doi:10.1016/j.jclinepi.2013.12.002), here counted as ratings within one
- * grade of the median.
+ * Delphi consensus criteria, both reviewed in von der Gracht (2012), "Consensus measurement in Delphi
+ * studies: review and implications for future quality assurance", Technol Forecast Soc Change 79(8),
+ * 1525–1536, doi:10.1016/j.techfore.2012.04.013: a bound on the interquartile range (IQR &lt;= 1 is the
+ * usual bound on scales of a few points such as 1–5), and a percent-agreement bound, the definition of
+ * consensus found most often by Diamond et al. (2014), "Defining consensus: a systematic review recommends
+ * methodologic criteria for reporting of Delphi studies", J Clin Epidemiol 67(4), 401–409,
+ * doi:10.1016/j.jclinepi.2013.12.002, here 70% of ratings within one grade of the median.
  */
 public sealed interface ConsensusRule
         permits ConsensusRule.IqrAtMost, ConsensusRule.ShareWithin, ConsensusRule.RwgAtLeast,

@@ -10,17 +10,18 @@ import java.util.stream.Collectors;
  * "or", stored as text with the study like a {@link ConsensusRule} and read by {@link #parse}
  * ({@code parse(rule.spec()).equals(rule)}). Immutable records.
  *
- * <p>Grammar (see {@link RuleText} for "and", "or", parentheses and numbers):
+ * <p>Grammar: as for {@link ConsensusRule} (and, or, parentheses, plain decimal numbers), with clauses:
  * <pre>
  * clause = "consensus" "&gt;=" X     share of cells with consensus in the last round &gt;= X, X in [0, 1]
  *        | "stable" "(" Y ")"      pooled fraction of (expert, cell) pairs that changed by more than
  *                                  the convergence threshold between the last two rounds &lt;= Y, Y in [0, 1]
  *        | "max_rounds"            rounds completed &gt;= the study's maximum number of rounds
  * </pre>
- * Example: {@code consensus>=0.8 or stable(0.15) or max_rounds}, the combination of an agreement and a
- * stability criterion with a hard cap that Dajani, Sincoff &amp; Talley (1979), Technol Forecast Soc
- * Change 13(1), 83–90, doi:10.1016/0040-1625(79)90007-6, and von der Gracht (2012),
- * doi:10.1016/j.techfore.2012.04.013, recommend.
+ * Example: {@code consensus>=0.8 or stable(0.15) or max_rounds}: stop on agreement, on stability, or at
+ * the cap. Stability as a stopping criterion besides agreement: Dajani, Sincoff &amp; Talley (1979),
+ * "Stability and agreement criteria for the termination of Delphi studies", Technol Forecast Soc Change
+ * 13(1), 83–90, doi:10.1016/0040-1625(79)90007-6; both are reviewed in von der Gracht (2012),
+ * doi:10.1016/j.techfore.2012.04.013.
  *
  * <p>Comparisons are inclusive with a 1e-9 tolerance. A clause whose figure is undefined (stability
  * after the first round, consensus share with no cells) does not trigger. The result names the clauses
