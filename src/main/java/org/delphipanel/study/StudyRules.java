@@ -1,6 +1,8 @@
 package org.delphipanel.study;
 
 import java.util.Objects;
+import org.delphipanel.stats.ConsensusRule;
+import org.delphipanel.stats.StoppingRule;
 
 /**
  * The rules a study fixes before round 1 opens and shows to everyone in it. The consensus and
@@ -22,8 +24,8 @@ public record StudyRules(
         RationalePolicy rationalePolicy) {
 
     /** Defaults for the 0-5 rubric, with the sources given in docs/statistics.md. */
-    public static final String DEFAULT_CONSENSUS_RULE = "iqr<=1 and within(1)>=0.70";
-    public static final String DEFAULT_STOPPING_RULE = "consensus>=0.80 or stable(0.15) or max_rounds";
+    public static final String DEFAULT_CONSENSUS_RULE = ConsensusRule.DEFAULT_SPEC;
+    public static final String DEFAULT_STOPPING_RULE = StoppingRule.DEFAULT_SPEC;
 
     public StudyRules {
         Objects.requireNonNull(rationalePolicy, "rationale policy");
@@ -33,6 +35,9 @@ public record StudyRules(
         if (stoppingRule == null || stoppingRule.isBlank()) {
             throw new IllegalArgumentException("a study needs a stopping rule");
         }
+        // parsing checks the texts now, so a study can never store a rule the statistics cannot apply
+        consensusRule = ConsensusRule.parse(consensusRule).spec();
+        stoppingRule = StoppingRule.parse(stoppingRule).spec();
         if (maxRounds < 1 || maxRounds > 20) {
             throw new IllegalArgumentException("max rounds must be between 1 and 20, was " + maxRounds);
         }
