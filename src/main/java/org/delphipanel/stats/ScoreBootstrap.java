@@ -202,26 +202,43 @@ public final class ScoreBootstrap {
         ScoreEngine engine = new ScoreEngine(panel, aggregation);
         int series = panel.targetCount() * engine.nodes();
         double[][] replicateScores = new double[series][replicates];
+        MaturityScores.Result estimates = MaturityScores.of(panel, aggregation);
+        double[][] jackknife = jackknife(engine, panel);
+        NodeInterval[] intervals = new NodeInterval[series];
+        List<Callable<Void>> replicateTasks = new ArrayList<>();
         if (panel.expertCount() == 0) {
             for (double[] s : replicateScores) {
                 Arrays.fill(s, Double.NaN);
             }
         } else {
-            int blocks = (replicates + BLOCK - 1) / BLOCK;
-            List<Callable<Void>> tasks = new ArrayList<>(blocks);
-            for (int k = 0; k < blocks; k++) {
-                int from = k * BLOCK;
-                int to = Math.min(replicates, from + BLOCK);
-                tasks.add(() -> {
-                    runBlock(engine, draws, from, to, replicateScores);
+            for (int from = 0; from < replicates; from += BLOCK) {
+                int start = from;
+                int end = Math.min(replicates, from + BLOCK);
+                replicateTasks.add(() -> {
+                    runBlock(engine, draws, start, end, replicateScores);
                     return null;
                 });
             }
-            runAll(tasks);
         }
-        MaturityScores.Result estimates = MaturityScores.of(panel, aggregation);
-        double[][] jackknife = jackknife(engine, panel);
-        return new Result(this, panel, estimates, replicateScores, jackknife);
+        List<Callable<Void>> intervalTasks = new ArrayList<>(series);
+        for (int s = 0; s < series; s++) {
+            int at = s;
+            intervalTasks.add(() -> {
+                intervals[at] = interval(panel, estimates.scores().get(at), replicateScores[at], jackknife[at]);
+                return null;
+            });
+        }
+        // the intervals need every replicate: two phases, each spread over the threads
+        if (parallelism == 1) {
+            replicateTasks.forEach(ScoreBootstrap::call);
+            intervalTasks.forEach(ScoreBootstrap::call);
+        } else {
+            try (ForkJoinPool pool = new ForkJoinPool(parallelism)) {
+                invokeAll(pool, replicateTasks);
+                invokeAll(pool, intervalTasks);
+            }
+        }
+        return new Result(this, panel, estimates, replicateScores, List.of(intervals));
     }
 
     private static void runBlock(ScoreEngine engine, Draws draws, int from, int to, double[][] out) {
@@ -239,14 +256,8 @@ public final class ScoreBootstrap {
         }
     }
 
-    private void runAll(List<Callable<Void>> tasks) {
-        if (parallelism == 1) {
-            for (Callable<Void> task : tasks) {
-                call(task);
-            }
-            return;
-        }
-        try (ForkJoinPool pool = new ForkJoinPool(parallelism)) {
+    private static void invokeAll(ForkJoinPool pool, List<Callable<Void>> tasks) {
+        try {
             for (Future<Void> done : pool.invokeAll(tasks)) {
                 done.get();
             }
@@ -254,7 +265,7 @@ public final class ScoreBootstrap {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bootstrap interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("bootstrap replicate failed", e.getCause());
+            throw new IllegalStateException("bootstrap failed", e.getCause());
         }
     }
 
@@ -341,6 +352,79 @@ public final class ScoreBootstrap {
             int replicates) {
     }
 
+    private NodeInterval interval(PanelRatings panel, MaturityScores.NodeScore point, double[] all,
+            double[] jackknife) {
+        double[] defined = definedOnly(all);
+        int excluded = all.length - defined.length;
+        if (point.score() instanceof Outcome.Undefined<Double> u) {
+            String why = "the score is undefined: " + u.reason();
+            return new NodeInterval(point.target(), point.node(), point.score(), defined.length, excluded,
+                    Outcome.undefined(why), Outcome.undefined(why));
+        }
+        if (defined.length == 0) {
+            String why = "no replicate has a score (every draw missed a criterion's raters)";
+            return new NodeInterval(point.target(), point.node(), point.score(), 0, excluded,
+                    Outcome.undefined(why), Outcome.undefined(why));
+        }
+        Arrays.sort(defined);
+        double alpha = (1 - level) / 2;
+        QuantileType type = quantileType;
+        Interval percentile = new Interval(Quantiles.ofSorted(defined, alpha, type),
+                Quantiles.ofSorted(defined, 1 - alpha, type));
+        Outcome<BcaInterval> bca = bca(panel, point, defined, jackknife, alpha, type);
+        return new NodeInterval(point.target(), point.node(), point.score(), defined.length, excluded,
+                Outcome.defined(percentile), bca);
+    }
+
+    private static Outcome<BcaInterval> bca(PanelRatings panel, MaturityScores.NodeScore point,
+            double[] sorted, double[] jackknife, double alpha, QuantileType type) {
+        double theta = point.score().orElseThrow();
+        double below = 0;
+        for (double v : sorted) {
+            if (v < theta - TIE) {
+                below += 1;
+            } else if (v <= theta + TIE) {
+                below += 0.5;
+            }
+        }
+        double p0 = below / sorted.length;
+        if (p0 <= 0 || p0 >= 1) {
+            return Outcome.undefined("every replicate lies " + (p0 <= 0 ? "above" : "below")
+                    + " the estimate, so the bias correction z0 is infinite");
+        }
+        double z0 = phiInverse(p0);
+        for (int i = 0; i < jackknife.length; i++) {
+            if (Double.isNaN(jackknife[i])) {
+                return Outcome.undefined("without expert " + panel.experts().get(i)
+                        + " a criterion under the node has no ratings, so the jackknife acceleration is undefined");
+            }
+        }
+        double a = acceleration(jackknife);
+        double[] probabilities = new double[2];
+        double[] zs = {phiInverse(alpha), phiInverse(1 - alpha)};
+        for (int j = 0; j < 2; j++) {
+            double shifted = z0 + zs[j];
+            double denominator = 1 - a * shifted;
+            if (denominator <= 0) {
+                return Outcome.undefined("the acceleration " + a + " is too large for the BCa formula (1 - a (z0 + z) <= 0)");
+            }
+            probabilities[j] = phi(z0 + shifted / denominator);
+        }
+        return Outcome.defined(new BcaInterval(Quantiles.ofSorted(sorted, probabilities[0], type),
+                Quantiles.ofSorted(sorted, probabilities[1], type), z0, a, probabilities[0], probabilities[1]));
+    }
+
+    private static double[] definedOnly(double[] all) {
+        double[] out = new double[all.length];
+        int n = 0;
+        for (double v : all) {
+            if (!Double.isNaN(v)) {
+                out[n++] = v;
+            }
+        }
+        return n == all.length ? out : Arrays.copyOf(out, n);
+    }
+
     /** The replicates and everything derived from them. Immutable and thread-safe. */
     public static final class Result {
         private final ScoreBootstrap settings;
@@ -351,17 +435,13 @@ public final class ScoreBootstrap {
         private final List<NodeInterval> intervals;
 
         private Result(ScoreBootstrap settings, PanelRatings panel, MaturityScores.Result estimates,
-                double[][] replicateScores, double[][] jackknife) {
+                double[][] replicateScores, List<NodeInterval> intervals) {
             this.settings = settings;
             this.estimates = estimates;
             this.targets = panel.targets();
             this.nodes = panel.tree().nodeCount();
             this.replicateScores = replicateScores;
-            List<NodeInterval> list = new ArrayList<>(replicateScores.length);
-            for (int s = 0; s < replicateScores.length; s++) {
-                list.add(interval(panel, s, jackknife[s]));
-            }
-            this.intervals = List.copyOf(list);
+            this.intervals = intervals;
         }
 
         public ScoreBootstrap settings() {
@@ -384,7 +464,7 @@ public final class ScoreBootstrap {
 
         /** The defined replicate scores of one target at one node, in replicate order (a fresh array). */
         public double[] replicates(String target, String node) {
-            return Arrays.stream(replicateScores[series(target, node)]).filter(v -> !Double.isNaN(v)).toArray();
+            return definedOnly(replicateScores[series(target, node)]);
         }
 
         /** P(target's score &gt; other's score at node), ties counted half; see {@link RankProbability}. */
@@ -439,92 +519,29 @@ public final class ScoreBootstrap {
             }
             return t * nodes + estimates.tree().nodeIndex(node);
         }
+    }
 
-        private NodeInterval interval(PanelRatings panel, int s, double[] jackknife) {
-            MaturityScores.NodeScore point = estimates.scores().get(s);
-            double[] all = replicateScores[s];
-            double[] defined = Arrays.stream(all).filter(v -> !Double.isNaN(v)).toArray();
-            int excluded = all.length - defined.length;
-            if (point.score() instanceof Outcome.Undefined<Double> u) {
-                String why = "the score is undefined: " + u.reason();
-                return new NodeInterval(point.target(), point.node(), point.score(), defined.length, excluded,
-                        Outcome.undefined(why), Outcome.undefined(why));
-            }
-            if (defined.length == 0) {
-                String why = "no replicate has a score (every draw missed a criterion's raters)";
-                return new NodeInterval(point.target(), point.node(), point.score(), 0, excluded,
-                        Outcome.undefined(why), Outcome.undefined(why));
-            }
-            Arrays.sort(defined);
-            double alpha = (1 - settings.level) / 2;
-            QuantileType type = settings.quantileType;
-            Interval percentile = new Interval(Quantiles.ofSorted(defined, alpha, type),
-                    Quantiles.ofSorted(defined, 1 - alpha, type));
-            Outcome<BcaInterval> bca = bca(panel, point, defined, jackknife, alpha, type);
-            return new NodeInterval(point.target(), point.node(), point.score(), defined.length, excluded,
-                    Outcome.defined(percentile), bca);
+    /** Efron's (1987) jackknife acceleration; 0 when the leave-one-out scores do not vary. */
+    static double acceleration(double[] jackknife) {
+        int n = jackknife.length;
+        if (n < 2) {
+            return 0;
         }
-
-        private static Outcome<BcaInterval> bca(PanelRatings panel, MaturityScores.NodeScore point,
-                double[] sorted, double[] jackknife, double alpha, QuantileType type) {
-            double theta = point.score().orElseThrow();
-            double below = 0;
-            for (double v : sorted) {
-                if (v < theta - TIE) {
-                    below += 1;
-                } else if (v <= theta + TIE) {
-                    below += 0.5;
-                }
-            }
-            double p0 = below / sorted.length;
-            if (p0 <= 0 || p0 >= 1) {
-                return Outcome.undefined("every replicate lies " + (p0 <= 0 ? "above" : "below")
-                        + " the estimate, so the bias correction z0 is infinite");
-            }
-            double z0 = phiInverse(p0);
-            for (int i = 0; i < jackknife.length; i++) {
-                if (Double.isNaN(jackknife[i])) {
-                    return Outcome.undefined("without expert " + panel.experts().get(i)
-                            + " a criterion under the node has no ratings, so the jackknife acceleration is undefined");
-                }
-            }
-            double a = acceleration(jackknife);
-            double[] probabilities = new double[2];
-            double[] zs = {phiInverse(alpha), phiInverse(1 - alpha)};
-            for (int j = 0; j < 2; j++) {
-                double shifted = z0 + zs[j];
-                double denominator = 1 - a * shifted;
-                if (denominator <= 0) {
-                    return Outcome.undefined("the acceleration " + a + " is too large for the BCa formula (1 - a (z0 + z) <= 0)");
-                }
-                probabilities[j] = phi(z0 + shifted / denominator);
-            }
-            return Outcome.defined(new BcaInterval(Quantiles.ofSorted(sorted, probabilities[0], type),
-                    Quantiles.ofSorted(sorted, probabilities[1], type), z0, a, probabilities[0], probabilities[1]));
+        double mean = 0;
+        for (double v : jackknife) {
+            mean += v;
         }
-
-        /** Efron's (1987) jackknife acceleration; 0 when the leave-one-out scores do not vary. */
-        static double acceleration(double[] jackknife) {
-            int n = jackknife.length;
-            if (n < 2) {
-                return 0;
-            }
-            double mean = 0;
-            for (double v : jackknife) {
-                mean += v;
-            }
-            mean /= n;
-            double squares = 0;
-            double cubes = 0;
-            for (double v : jackknife) {
-                double d = mean - v;
-                squares += d * d;
-                cubes += d * d * d;
-            }
-            if (Math.sqrt(squares / n) <= TIE) {
-                return 0;
-            }
-            return cubes / (6 * Math.pow(squares, 1.5));
+        mean /= n;
+        double squares = 0;
+        double cubes = 0;
+        for (double v : jackknife) {
+            double d = mean - v;
+            squares += d * d;
+            cubes += d * d * d;
         }
+        if (Math.sqrt(squares / n) <= TIE) {
+            return 0;
+        }
+        return cubes / (6 * Math.pow(squares, 1.5));
     }
 }
