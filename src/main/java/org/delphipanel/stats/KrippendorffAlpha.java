@@ -214,30 +214,27 @@ public final class KrippendorffAlpha {
                 values[c] = categories.value(c);
             }
             int units = categories.units();
-            int raters = categories.raters();
+            int ratings = categories.unitStart(units);
             int[] counts = new int[k];
-            int[] touched = new int[Math.max(1, raters)];
+            int[] touched = new int[Math.max(1, k)];
             int[] starts = new int[units + 1];
-            int[] codes = new int[units * Math.max(1, raters)];
-            int[] codeCounts = new int[codes.length];
+            int[] codes = new int[ratings];
+            int[] codeCounts = new int[ratings];
             int[] sizes = new int[units];
-            int[] flat = new int[codes.length];
+            int[] flat = new int[ratings];
             double[] nc = new double[k];
             int used = 0;
             int pos = 0;
             int total = 0;
             for (int u = 0; u < units; u++) {
                 int distinct = 0;
-                int m = 0;
-                for (int r = 0; r < raters; r++) {
-                    int c = categories.code(u, r);
-                    if (c < 0) {
-                        continue;
-                    }
+                int from = categories.unitStart(u);
+                int m = categories.unitStart(u + 1) - from;
+                for (int i = from; i < from + m; i++) {
+                    int c = categories.code(i);
                     if (counts[c]++ == 0) {
                         touched[distinct++] = c;
                     }
-                    m++;
                 }
                 if (m >= 2) {
                     starts[used] = pos;
@@ -247,10 +244,10 @@ public final class KrippendorffAlpha {
                         codes[pos] = c;
                         codeCounts[pos] = counts[c];
                         nc[c] += counts[c];
-                        for (int times = 0; times < counts[c]; times++) {
-                            flat[total++] = c;
-                        }
                         pos++;
+                    }
+                    for (int i = from; i < from + m; i++) {
+                        flat[total++] = categories.code(i);
                     }
                     used++;
                 }

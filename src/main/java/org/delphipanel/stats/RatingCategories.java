@@ -3,42 +3,55 @@ package org.delphipanel.stats;
 import java.util.Arrays;
 
 /**
- * The ratings of a {@link RatingTable} coded as category indices, for the agreement statistics that
- * count ratings per category. The categories are either the distinct observed values, ascending, or
- * the options of a {@link Scale} (used or not).
+ * The ratings of a {@link RatingTable} coded as category indices, unit by unit, for the agreement
+ * statistics that count ratings per category and never need to know which rater gave which rating.
+ * The categories are either the distinct observed values, ascending, or the options of a {@link Scale}
+ * (used or not).
  *
  * <p>Built once per call and then read-only; not shared between threads by the callers.
  */
 final class RatingCategories {
 
-    /** Up to this many distinct values are collected by insertion into a small sorted array. */
-    private static final int SMALL_DISTINCT = 512;
-
     private final double[] values;
+    /** Ratings of unit u are codes[unitStart[u] .. unitStart[u + 1]). */
+    private final int[] unitStart;
     private final int[] codes;
-    private final int units;
-    private final int raters;
 
-    private RatingCategories(double[] values, int[] codes, int units, int raters) {
+    private RatingCategories(double[] values, int[] unitStart, int[] codes) {
         this.values = values;
+        this.unitStart = unitStart;
         this.codes = codes;
-        this.units = units;
-        this.raters = raters;
     }
 
-    /** Categories = the distinct values present in the table, ascending. */
+    /**
+     * Categories = the distinct values present in the table, ascending. Each rating is looked up once in
+     * a small open-addressing table keyed by the value's bits (no boxing, no java.util maps), then the
+     * provisional ids are renumbered in ascending order of value.
+     */
     static RatingCategories observed(RatingTable table) {
-        double[] distinct = distinctValues(table);
         int units = table.unitCount();
-        int raters = table.raterCount();
-        int[] codes = new int[units * raters];
+        int[] starts = new int[units + 1];
+        int[] ids = new int[table.ratingCount()];
+        ValueIds distinct = new ValueIds();
+        int at = 0;
         for (int u = 0; u < units; u++) {
-            for (int r = 0; r < raters; r++) {
-                // + 0.0 folds -0.0 into 0.0, which binarySearch would otherwise tell apart
-                codes[u * raters + r] = table.has(u, r) ? Arrays.binarySearch(distinct, table.value(u, r) + 0.0) : -1;
+            starts[u] = at;
+            for (double v : table.unitValues(u)) {
+                ids[at++] = distinct.idOf(v + 0.0); // + 0.0 folds -0.0 into 0.0
             }
         }
-        return new RatingCategories(distinct, codes, units, raters);
+        starts[units] = at;
+        int k = distinct.size();
+        double[] sorted = Arrays.copyOf(distinct.values, k);
+        Arrays.sort(sorted);
+        int[] rankOfId = new int[k];
+        for (int id = 0; id < k; id++) {
+            rankOfId[id] = Arrays.binarySearch(sorted, distinct.values[id]);
+        }
+        for (int i = 0; i < at; i++) {
+            ids[i] = rankOfId[ids[i]];
+        }
+        return new RatingCategories(sorted, starts, ids);
     }
 
     /**
@@ -53,28 +66,22 @@ final class RatingCategories {
             options[i] = scale.option(i);
         }
         int units = table.unitCount();
-        int raters = table.raterCount();
-        int[] codes = new int[units * raters];
+        int[] starts = new int[units + 1];
+        int[] codes = new int[table.ratingCount()];
+        int at = 0;
         for (int u = 0; u < units; u++) {
-            for (int r = 0; r < raters; r++) {
-                if (!table.has(u, r)) {
-                    codes[u * raters + r] = -1;
-                    continue;
-                }
-                double v = table.value(u, r);
+            starts[u] = at;
+            for (double v : table.unitValues(u)) {
                 int index = scale.indexOf(v);
                 if (index < 0) {
                     throw new IllegalArgumentException("rating " + v + " of unit " + table.units().get(u)
-                            + " by rater " + table.raters().get(r) + " is not an option of the scale " + scale);
+                            + " is not an option of the scale " + scale);
                 }
-                codes[u * raters + r] = index;
+                codes[at++] = index;
             }
         }
-        return new RatingCategories(options, codes, units, raters);
-    }
-
-    static RatingCategories of(RatingTable table, Scale scale) {
-        return scale == null ? observed(table) : onScale(table, scale);
+        starts[units] = at;
+        return new RatingCategories(options, starts, codes);
     }
 
     /** The number of categories. */
@@ -87,80 +94,93 @@ final class RatingCategories {
         return values[c];
     }
 
-    /** The category of the rating of {@code unit} by {@code rater}, or -1 when missing. */
-    int code(int unit, int rater) {
-        return codes[unit * raters + rater];
-    }
-
     int units() {
-        return units;
+        return unitStart.length - 1;
     }
 
-    int raters() {
-        return raters;
+    /** Index of the first rating of unit u; unit u's ratings end where unit u + 1's begin. */
+    int unitStart(int u) {
+        return unitStart[u];
+    }
+
+    /** The category of rating {@code i} (ratings numbered unit by unit). */
+    int code(int i) {
+        return codes[i];
     }
 
     /** counts[u * count() + c] = the number of ratings of unit u in category c. */
     int[] unitCounts() {
         int k = values.length;
+        int units = units();
         int[] counts = new int[units * k];
         for (int u = 0; u < units; u++) {
-            for (int r = 0; r < raters; r++) {
-                int c = codes[u * raters + r];
-                if (c >= 0) {
-                    counts[u * k + c]++;
-                }
+            for (int i = unitStart[u]; i < unitStart[u + 1]; i++) {
+                counts[u * k + codes[i]]++;
             }
         }
         return counts;
     }
 
-    /**
-     * The distinct values, ascending. Rating scales have few distinct values, so they are collected by
-     * binary search and insertion into a small sorted array (no boxing, no hashing); past
-     * {@value #SMALL_DISTINCT} distinct values this falls back to sorting a copy of all values.
-     */
-    private static double[] distinctValues(RatingTable table) {
-        double[] distinct = new double[16];
-        int size = 0;
-        int units = table.unitCount();
-        int raters = table.raterCount();
-        for (int u = 0; u < units; u++) {
-            for (int r = 0; r < raters; r++) {
-                if (!table.has(u, r)) {
-                    continue;
-                }
-                double v = table.value(u, r) + 0.0;
-                int at = Arrays.binarySearch(distinct, 0, size, v);
-                if (at >= 0) {
-                    continue;
-                }
-                if (size == SMALL_DISTINCT) {
-                    return sortedDistinct(table.allValues());
-                }
-                int insert = -at - 1;
-                if (size == distinct.length) {
-                    distinct = Arrays.copyOf(distinct, size * 2);
-                }
-                System.arraycopy(distinct, insert, distinct, insert + 1, size - insert);
-                distinct[insert] = v;
-                size++;
-            }
-        }
-        return Arrays.copyOf(distinct, size);
-    }
+    /** Provisional ids of distinct values in order of first appearance: linear probing on the bits. */
+    private static final class ValueIds {
+        private long[] keys = new long[128];
+        private int[] slots = new int[128];
+        private double[] values = new double[64];
+        private int size;
 
-    private static double[] sortedDistinct(double[] all) {
-        for (int i = 0; i < all.length; i++) {
-            all[i] += 0.0;
+        ValueIds() {
+            Arrays.fill(slots, -1);
         }
-        Arrays.sort(all);
-        int size = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (size == 0 || all[i] != all[size - 1]) {
-                all[size++] = all[i];
+
+        int size() {
+            return size;
+        }
+
+        int idOf(double value) {
+            long bits = Double.doubleToLongBits(value);
+            int mask = slots.length - 1;
+            int i = mix(bits) & mask;
+            while (slots[i] >= 0) {
+                if (keys[i] == bits) {
+                    return slots[i];
+                }
+                i = (i + 1) & mask;
+            }
+            int id = size++;
+            keys[i] = bits;
+            slots[i] = id;
+            if (id == values.length) {
+                values = Arrays.copyOf(values, id * 2);
+            }
+            values[id] = value;
+            if (size * 2 > slots.length) {
+                grow();
+            }
+            return id;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldSlots.length * 2];
+            Arrays.fill(slots, -1);
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] >= 0) {
+                    int i = mix(oldKeys[j]) & mask;
+                    while (slots[i] >= 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    slots[i] = oldSlots[j];
+                }
             }
         }
-        return Arrays.copyOf(all, size);
+
+        private static int mix(long bits) {
+            long h = bits * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 }
