@@ -149,7 +149,7 @@ class UsersView extends VerticalLayout {
         userGrid.addColumn(listing -> listing.user().role().label()).setHeader("Role").setAutoWidth(true);
         userGrid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
         userGrid.addColumn(listing -> Formats.dateTime(listing.createdAt())).setHeader("Created").setAutoWidth(true);
-        userGrid.addComponentColumn(this::createToggle).setHeader("Action").setAutoWidth(true);
+        userGrid.addComponentColumn(this::createToggle).setHeader("Action").setKey("action").setAutoWidth(true);
         userGrid.setAllRowsVisible(true);
         userGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         userGrid.setAriaLabel("Accounts");
