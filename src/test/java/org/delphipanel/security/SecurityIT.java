@@ -88,6 +88,12 @@ class SecurityIT {
     }
 
     @Test
+    void an_invitation_page_opens_without_a_login() throws Exception {
+        // the page itself refuses the unknown token; what matters here is that no login is demanded
+        assertThat(get("/invitation/AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void other_actuator_endpoints_need_a_login() throws Exception {
         HttpResponse<String> response = get("/actuator");
         assertThat(response.statusCode()).isEqualTo(302);
