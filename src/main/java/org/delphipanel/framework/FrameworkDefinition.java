@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * score bands. Immutable; the same value whether parsed from a file or loaded from the database.
  *
  * <p>The overall score of a target is {@code sum over leaves of effectiveWeight(leaf) * grade(leaf)},
- * where the effective weight of a node is the product of the weights on the path from the root.
+ * where the effective weight of a node is the product of the weights on the path from the root, each
+ * divided by the sum of its siblings' weights (which is 1, or within 1e-6 of it).
  */
 public record FrameworkDefinition(
         String code, int version, String name, @Nullable String description, FrameworkNode root, List<Band> bands) {
@@ -70,7 +71,7 @@ public record FrameworkDefinition(
         return path.size() < 2 ? Optional.empty() : Optional.of(path.get(path.size() - 2));
     }
 
-    /** The product of the weights from the root down to the node: its share of the overall score. */
+    /** The product of the (normalised) weights from the root down to the node: its share of the overall score. */
     public double effectiveWeight(String nodeCode) {
         List<FrameworkNode> path = root.pathTo(nodeCode);
         if (path.isEmpty()) {
@@ -82,22 +83,31 @@ public record FrameworkDefinition(
     /** The effective weight of every node, keyed by code, parents before children. */
     public Map<String, Double> effectiveWeights() {
         var weights = new LinkedHashMap<String, Double>();
-        collect(root, 1.0, weights);
+        collect(root, root.weight(), weights);
         return weights;
     }
 
-    private static void collect(FrameworkNode node, double parentWeight, Map<String, Double> into) {
-        double weight = parentWeight * node.weight();
+    private static void collect(FrameworkNode node, double weight, Map<String, Double> into) {
         into.put(node.code(), weight);
-        node.children().forEach(child -> collect(child, weight, into));
+        double sum = childWeightSum(node);
+        node.children().forEach(child -> collect(child, weight * child.weight() / sum, into));
     }
 
     private static double effectiveWeight(List<FrameworkNode> path) {
         double weight = 1;
         for (int i = 1; i < path.size(); i++) {
-            weight *= path.get(i).weight();
+            weight *= path.get(i).weight() / childWeightSum(path.get(i - 1));
         }
         return weight;
+    }
+
+    /**
+     * The sum of a node's children's weights: 1 within {@link FrameworkNode#WEIGHT_TOLERANCE}. Weights are
+     * divided by it, so weights written as 0.333333 three times still make an overall score on the
+     * leaves' own range, and a score of all 3s is not pushed across a band boundary by the rounding.
+     */
+    private static double childWeightSum(FrameworkNode node) {
+        return node.children().stream().mapToDouble(FrameworkNode::weight).sum();
     }
 
     /** The lowest overall score: every criterion at its scale's minimum. */
@@ -113,13 +123,15 @@ public record FrameworkDefinition(
     static double scoreMin(FrameworkNode node) {
         return node.isLeaf()
                 ? node.requireScale().minValue()
-                : node.children().stream().mapToDouble(child -> child.weight() * scoreMin(child)).sum();
+                : node.children().stream().mapToDouble(child -> child.weight() * scoreMin(child)).sum()
+                        / childWeightSum(node);
     }
 
     static double scoreMax(FrameworkNode node) {
         return node.isLeaf()
                 ? node.requireScale().maxValue()
-                : node.children().stream().mapToDouble(child -> child.weight() * scoreMax(child)).sum();
+                : node.children().stream().mapToDouble(child -> child.weight() * scoreMax(child)).sum()
+                        / childWeightSum(node);
     }
 
     /**
