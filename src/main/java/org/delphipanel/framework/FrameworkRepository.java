@@ -43,7 +43,11 @@ class FrameworkRepository {
                 .fetchSingle()
                 .getId();
         insertNode(frameworkId, null, definition.root(), 0);
-        var bands = definition.bands();
+        insertBands(frameworkId, definition.bands());
+        return frameworkId;
+    }
+
+    void insertBands(long frameworkId, List<Band> bands) {
         for (int i = 0; i < bands.size(); i++) {
             Band band = bands.get(i);
             db.insertInto(FRAMEWORK_BAND)
@@ -55,7 +59,6 @@ class FrameworkRepository {
                     .set(FRAMEWORK_BAND.POSITION, i)
                     .execute();
         }
-        return frameworkId;
     }
 
     private void insertNode(long frameworkId, @Nullable Long parentId, FrameworkNode node, int position) {
