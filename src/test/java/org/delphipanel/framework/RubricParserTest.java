@@ -203,7 +203,7 @@ class RubricParserTest {
     @Test
     void a_field_given_twice_is_refused() {
         assertThat(problems(mini("\"version\": 1,", "\"version\": 1, \"version\": 2,"))).hasSize(1).first().asString()
-                .startsWith("mini.json: line 3, column").contains("Duplicate").contains("version");
+                .isEqualTo("mini.json: line 3, column 26: malformed JSON: Duplicate Object property \"version\"");
     }
 
     @Test
@@ -320,6 +320,18 @@ class RubricParserTest {
     void malformed_yaml_is_refused_with_a_line() {
         assertThat(problems("code: x\n  version: [1\n", "bad.yml")).hasSize(1).first().asString()
                 .startsWith("bad.yml: line ").contains("malformed YAML");
+    }
+
+    @Test
+    void the_example_in_the_user_documentation_is_valid() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/frameworks.md"));
+        String example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
+        FrameworkDefinition rubric = RubricParser.parse(example, "frameworks.md");
+        // the effective weights the documentation states: 0.4, 0.6 * 2/3 = 0.4, 0.6 * 1/3 = 0.2
+        assertThat(rubric.effectiveWeight("policy")).isCloseTo(0.4, within(1e-15));
+        assertThat(rubric.effectiveWeight("testing")).isCloseTo(0.4, within(1e-15));
+        assertThat(rubric.effectiveWeight("disclosure")).isCloseTo(0.2, within(1e-15));
+        assertThat(rubric.bands()).extracting(Band::label).containsExactly("None", "Low", "High");
     }
 
     @Test
