@@ -83,27 +83,29 @@ class FrameworkView extends VerticalLayout {
     private Component createTreeAndDetails() {
         tree.setAriaLabel("Criteria of the rubric, with their weights");
         tree.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        tree.addHierarchyColumn(FrameworkNode::name).setHeader("Criterion").setFlexGrow(3).setResizable(true);
-        codeColumn = tree.addColumn(FrameworkNode::code).setHeader("Code").setFlexGrow(2);
+        // base widths keep the names readable at 1280 px with the details beside the tree
+        tree.addHierarchyColumn(FrameworkNode::name).setHeader("Criterion")
+                .setWidth("13rem").setFlexGrow(2).setSortable(false).setResizable(true);
+        codeColumn = tree.addColumn(FrameworkNode::code).setHeader("Code").setWidth("10rem").setFlexGrow(1);
         parentWeightColumn = tree.addColumn(node -> WeightFormat.withinParent(node.weight()))
-                .setHeader("Weight in parent").setFlexGrow(1);
+                .setHeader("Weight in parent").setWidth("8rem").setFlexGrow(0);
         tree.addColumn(node -> WeightFormat.percent(effectiveWeights.getOrDefault(node.code(), 0.0)))
-                .setHeader("Share of overall").setFlexGrow(1);
+                .setHeader("Share of overall").setWidth("6.5rem").setFlexGrow(0);
         scaleColumn = tree.addColumn(node -> node.isLeaf()
                         ? node.requireScale().label()
                         : "Group of " + node.children().size())
-                .setHeader("Scale").setFlexGrow(1);
+                .setHeader("Scale").setWidth("6.5rem").setFlexGrow(0);
         tree.setAllRowsVisible(true);
         tree.setEmptyStateText("No rubric is stored yet.");
         tree.addSelectionListener(event -> showDetails(event.getFirstSelectedItem().orElse(null)));
 
         var treeBox = new Div(tree);
-        treeBox.getStyle().set("flex", "2 1 36rem").set("min-width", "0");
+        treeBox.getStyle().set("flex", "3 1 43rem").set("min-width", "0");
 
         details.getElement().setAttribute("aria-label", "Selected criterion");
         details.getElement().setAttribute("aria-live", "polite");
         details.setId("node-details");
-        details.getStyle().set("flex", "1 1 20rem").set("min-width", "0")
+        details.getStyle().set("flex", "1 1 16rem").set("min-width", "0")
                 .set("padding", "var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
