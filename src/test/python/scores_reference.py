@@ -1,6 +1,6 @@
 """Independent reference for the weighted maturity scores and their bootstrap intervals.
 
-Written from the formulas in docs/statistics-scores.md, not from the Java code: plain numpy/scipy
+Written from the formulas in docs/statistics.md (weighted maturity scores), not from the Java code: plain numpy/scipy
 (np.median, np.mean, scipy.stats.trim_mean, np.average, np.quantile(method="weibull") = Hyndman-Fan
 type 6, scipy.stats.norm), loops over replicates and cells.
 
