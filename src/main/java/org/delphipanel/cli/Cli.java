@@ -80,6 +80,7 @@ public final class Cli {
         return switch (command) {
             case "agreement" -> AgreementCommand.run(Options.parse(command, rest, AgreementCommand.OPTIONS));
             case "rounds" -> RoundsCommand.run(Options.parse(command, rest, RoundsCommand.OPTIONS));
+            case "score" -> ScoreCommand.run(Options.parse(command, rest, ScoreCommand.OPTIONS));
             default -> throw CliException.usage("unknown command '" + args.get(0) + "'; commands: "
                     + String.join(", ", Arrays.asList("agreement", "rounds", "score", "help")));
         };
