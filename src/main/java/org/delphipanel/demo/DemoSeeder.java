@@ -18,6 +18,7 @@ import org.delphipanel.security.Role;
 import org.delphipanel.security.UserService;
 import org.delphipanel.stats.Quantiles;
 import org.delphipanel.study.PanelRole;
+import org.delphipanel.study.RationalePolicy;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.Study;
 import org.delphipanel.study.StudyRules;
@@ -77,7 +78,7 @@ public class DemoSeeder {
                 "How mature is this AI developer's risk management on each criterion of the SaferAI rubric,"
                         + " judged from its public documents?",
                 saferAi.id(), new StudyRules(StudyRules.DEFAULT_CONSENSUS_RULE, StudyRules.DEFAULT_STOPPING_RULE, 4,
-                        false, 7, org.delphipanel.study.RationalePolicy.WHEN_DEVIATING));
+                        false, 7, RationalePolicy.WHEN_DEVIATING, false));
         studies.addPanelist(study.id(), facilitator.id().value(), PanelRole.FACILITATOR);
         for (AppUser expert : experts) {
             studies.addPanelist(study.id(), expert.id().value(), PanelRole.EXPERT);
