@@ -8,7 +8,9 @@ import org.delphipanel.demo.DemoSeeder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.delphipanel.base.ui.Screenshots;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,7 +51,15 @@ class DemoStudyBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), DemoSeeder.STUDY_NAME));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
         String page = browser.findElement(By.tagName("body")).getText();
-        assertThat(page).contains("Facilitator").contains("Round 3").contains("6 targets").contains("8 experts");
+        assertThat(page).contains("Facilitator").contains("Round 3").contains("6 targets").contains("8 experts")
+                .contains("facilitator@example.org").contains("Sign out");
+        Screenshots.save(browser, "home-facilitator-1280");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), DemoSeeder.STUDY_NAME));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Round 3");
+        Screenshots.save(browser, "home-facilitator-phone");
     }
 
     @Test
