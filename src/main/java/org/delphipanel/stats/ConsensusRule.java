@@ -188,18 +188,7 @@ public sealed interface ConsensusRule
     /** Every part holds. Nested all-of parts are flattened, so equal rules print and compare equal. */
     record AllOf(List<ConsensusRule> parts) implements ConsensusRule {
         public AllOf {
-            List<ConsensusRule> flat = new ArrayList<>();
-            for (ConsensusRule part : parts) {
-                if (part instanceof AllOf all) {
-                    flat.addAll(all.parts());
-                } else {
-                    flat.add(part);
-                }
-            }
-            if (flat.size() < 2) {
-                throw new IllegalArgumentException("all-of needs at least two parts");
-            }
-            parts = List.copyOf(flat);
+            parts = RuleText.flatten(parts, AllOf.class, AllOf::parts, "all-of");
         }
 
         @Override
@@ -225,18 +214,7 @@ public sealed interface ConsensusRule
     /** At least one part holds. Nested any-of parts are flattened. */
     record AnyOf(List<ConsensusRule> parts) implements ConsensusRule {
         public AnyOf {
-            List<ConsensusRule> flat = new ArrayList<>();
-            for (ConsensusRule part : parts) {
-                if (part instanceof AnyOf any) {
-                    flat.addAll(any.parts());
-                } else {
-                    flat.add(part);
-                }
-            }
-            if (flat.size() < 2) {
-                throw new IllegalArgumentException("any-of needs at least two parts");
-            }
-            parts = List.copyOf(flat);
+            parts = RuleText.flatten(parts, AnyOf.class, AnyOf::parts, "any-of");
         }
 
         @Override

@@ -228,4 +228,23 @@ final class RuleText<R> {
     private static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || Character.isDigit(c);
     }
+
+    /**
+     * The parts of an all-of or any-of rule with nested groups of the same kind spliced in, so that
+     * equal rules print and compare equal; a group needs at least two parts.
+     */
+    static <R, G extends R> List<R> flatten(List<R> parts, Class<G> group, Function<G, List<R>> partsOf, String kind) {
+        List<R> flat = new ArrayList<>();
+        for (R part : parts) {
+            if (group.isInstance(part)) {
+                flat.addAll(partsOf.apply(group.cast(part)));
+            } else {
+                flat.add(part);
+            }
+        }
+        if (flat.size() < 2) {
+            throw new IllegalArgumentException(kind + " needs at least two parts");
+        }
+        return List.copyOf(flat);
+    }
 }

@@ -191,18 +191,7 @@ public sealed interface StoppingRule
     /** Every part holds. Nested all-of parts are flattened. */
     record AllOf(List<StoppingRule> parts) implements StoppingRule {
         public AllOf {
-            List<StoppingRule> flat = new ArrayList<>();
-            for (StoppingRule part : parts) {
-                if (part instanceof AllOf all) {
-                    flat.addAll(all.parts());
-                } else {
-                    flat.add(part);
-                }
-            }
-            if (flat.size() < 2) {
-                throw new IllegalArgumentException("all-of needs at least two parts");
-            }
-            parts = List.copyOf(flat);
+            parts = RuleText.flatten(parts, AllOf.class, AllOf::parts, "all-of");
         }
 
         @Override
@@ -230,18 +219,7 @@ public sealed interface StoppingRule
     /** At least one part holds. Nested any-of parts are flattened. */
     record AnyOf(List<StoppingRule> parts) implements StoppingRule {
         public AnyOf {
-            List<StoppingRule> flat = new ArrayList<>();
-            for (StoppingRule part : parts) {
-                if (part instanceof AnyOf any) {
-                    flat.addAll(any.parts());
-                } else {
-                    flat.add(part);
-                }
-            }
-            if (flat.size() < 2) {
-                throw new IllegalArgumentException("any-of needs at least two parts");
-            }
-            parts = List.copyOf(flat);
+            parts = RuleText.flatten(parts, AnyOf.class, AnyOf::parts, "any-of");
         }
 
         @Override

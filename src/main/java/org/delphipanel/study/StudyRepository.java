@@ -42,6 +42,7 @@ class StudyRepository {
                 .set(STUDY.CARRY_CONSENSUS, rules.carryConsensus())
                 .set(STUDY.QUANTILE_TYPE, rules.quantileType())
                 .set(STUDY.RATIONALE_POLICY, rules.rationalePolicy().name())
+                .set(STUDY.PREFILL_PREVIOUS, rules.prefillPrevious())
                 .set(STUDY.STATE, StudyState.DRAFT.name())
                 .set(STUDY.CREATED_AT, at(now))
                 .set(STUDY.UPDATED_AT, at(now))
@@ -207,7 +208,7 @@ class StudyRepository {
 
     private static Study toStudy(StudyRecord r) {
         var rules = new StudyRules(r.getConsensusRule(), r.getStoppingRule(), r.getMaxRounds(), r.getCarryConsensus(),
-                r.getQuantileType(), RationalePolicy.valueOf(r.getRationalePolicy()));
+                r.getQuantileType(), RationalePolicy.valueOf(r.getRationalePolicy()), r.getPrefillPrevious());
         return new Study(new StudyId(r.getId()), r.getName(), r.getDescription(), r.getQuestion(), r.getFrameworkId(),
                 rules, StudyState.valueOf(r.getState()), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant());
     }

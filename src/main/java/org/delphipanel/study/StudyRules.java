@@ -14,6 +14,7 @@ import org.delphipanel.stats.StoppingRule;
  * @param carryConsensus whether cells that reached consensus are rated again in the next round
  * @param quantileType Hyndman-Fan type for medians' quartiles and IQRs: 6 or 7
  * @param rationalePolicy when a rationale is required
+ * @param prefillPrevious whether a new round starts with each expert's own previous ratings filled in
  */
 public record StudyRules(
         String consensusRule,
@@ -21,7 +22,8 @@ public record StudyRules(
         int maxRounds,
         boolean carryConsensus,
         int quantileType,
-        RationalePolicy rationalePolicy) {
+        RationalePolicy rationalePolicy,
+        boolean prefillPrevious) {
 
     /** Defaults for the 0-5 rubric, with the sources given in docs/statistics.md. */
     public static final String DEFAULT_CONSENSUS_RULE = ConsensusRule.DEFAULT_SPEC;
@@ -47,6 +49,7 @@ public record StudyRules(
     }
 
     public static StudyRules defaults() {
-        return new StudyRules(DEFAULT_CONSENSUS_RULE, DEFAULT_STOPPING_RULE, 3, false, 7, RationalePolicy.WHEN_DEVIATING);
+        return new StudyRules(DEFAULT_CONSENSUS_RULE, DEFAULT_STOPPING_RULE, 3, false, 7, RationalePolicy.WHEN_DEVIATING,
+                false);
     }
 }

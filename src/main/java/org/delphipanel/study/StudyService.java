@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +18,12 @@ public class StudyService {
 
     private final StudyRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StudyService(StudyRepository repository, Clock clock) {
+    StudyService(StudyRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     public Study createStudy(String name, @Nullable String description, @Nullable String question, long frameworkId,
@@ -171,14 +174,18 @@ public class StudyService {
         if (study.state() == StudyState.DRAFT) {
             repository.updateStudyState(studyId, StudyState.RUNNING, clock.instant());
         }
-        return round(open.id());
+        Round opened = round(open.id());
+        events.publishEvent(new RoundOpened(opened));
+        return opened;
     }
 
     /** Closes an open round; of two facilitators closing at once, one wins and the other is told. */
     public Round closeRound(RoundId roundId) {
         Round closed = round(roundId).close(clock);
         saveRound(closed);
-        return round(roundId);
+        Round stored = round(roundId);
+        events.publishEvent(new RoundClosed(stored));
+        return stored;
     }
 
     private void saveRound(Round round) {

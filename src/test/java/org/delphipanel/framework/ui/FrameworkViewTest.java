@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
-import com.vaadin.flow.router.RouteConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,10 +24,6 @@ class FrameworkViewTest extends KaribuTest {
 
     @BeforeEach
     void openTheView() {
-        // Karibu's route discovery (ClassGraph) finds public classes only, and views are package-private
-        if (!RouteConfiguration.forApplicationScope().isRouteRegistered(FrameworkView.class)) {
-            RouteConfiguration.forApplicationScope().setAnnotatedRoute(FrameworkView.class);
-        }
         login("expert@example.org", "EXPERT");
         UI.getCurrent().navigate(FrameworkView.class);
     }

@@ -47,7 +47,6 @@ class AcceptInvitationViewTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
-        SecurityViewRoutes.register();
         clock.reset();
         AppUser admin = users.createUser(uniqueEmail("inviting-admin"), "Inviting Admin", Role.ADMIN, PASSWORD);
         invited = uniqueEmail("invited-expert");

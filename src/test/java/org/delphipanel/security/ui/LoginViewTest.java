@@ -12,17 +12,12 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import org.delphipanel.base.ui.KaribuTest;
 import org.delphipanel.security.TestClockConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 @Import(TestClockConfiguration.class)
 class LoginViewTest extends KaribuTest {
 
-    @BeforeEach
-    void registerViews() {
-        SecurityViewRoutes.register();
-    }
 
     /** The texts as sent to the browser (the form keeps its own copy out of reach). */
     private static String i18n(LoginForm form) {

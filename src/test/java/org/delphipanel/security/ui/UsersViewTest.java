@@ -49,7 +49,6 @@ class UsersViewTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
-        SecurityViewRoutes.register();
         clock.reset();
         admin = users.createUser(uniqueEmail("view-admin"), "View Admin", Role.ADMIN, PASSWORD);
     }

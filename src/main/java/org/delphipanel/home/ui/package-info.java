@@ -1,0 +1,5 @@
+/** The home view. */
+@NullMarked
+package org.delphipanel.home.ui;
+
+import org.jspecify.annotations.NullMarked;
