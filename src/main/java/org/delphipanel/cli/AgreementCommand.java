@@ -1,6 +1,7 @@
 package org.delphipanel.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.delphipanel.stats.CellStatistics;
 import org.delphipanel.stats.FleissKappa;
@@ -102,7 +103,7 @@ final class AgreementCommand {
     private static void alpha(Report report, ObjectNode node, RatingTable table, int replicates, long seed,
             double ci) {
         for (KrippendorffAlpha.Level level : KrippendorffAlpha.Level.values()) {
-            String key = level.name().toLowerCase(java.util.Locale.ROOT);
+            String key = level.name().toLowerCase(Locale.ROOT);
             report.number(node, key, "krippendorff_alpha." + key,
                     KrippendorffAlpha.of(table, level).map(KrippendorffAlpha.Result::value));
         }
@@ -112,7 +113,7 @@ final class AgreementCommand {
         ObjectNode bootstrap = node.putObject("bootstrap");
         bootstrap.put("scheme", BOOTSTRAP_SCHEME);
         for (KrippendorffAlpha.Level level : List.of(KrippendorffAlpha.Level.ORDINAL, KrippendorffAlpha.Level.INTERVAL)) {
-            String key = level.name().toLowerCase(java.util.Locale.ROOT);
+            String key = level.name().toLowerCase(Locale.ROOT);
             Outcome<KrippendorffAlpha.Interval> interval = KrippendorffAlpha.bootstrap(table, level, replicates, seed, ci);
             if (interval instanceof Outcome.Defined<KrippendorffAlpha.Interval> d) {
                 KrippendorffAlpha.Interval i = d.value();
