@@ -77,8 +77,9 @@ public class DemoSeeder {
                 "A demonstration study with fictional organisations and generated ratings.",
                 "How mature is this AI developer's risk management on each criterion of the SaferAI rubric,"
                         + " judged from its public documents?",
+                // consensus cells are carried forward (rated again), so every demo round rates every cell
                 saferAi.id(), new StudyRules(StudyRules.DEFAULT_CONSENSUS_RULE, StudyRules.DEFAULT_STOPPING_RULE, 4,
-                        false, 7, RationalePolicy.WHEN_DEVIATING, false));
+                        true, 7, RationalePolicy.WHEN_DEVIATING, false));
         studies.addPanelist(study.id(), facilitator.id().value(), PanelRole.FACILITATOR);
         for (AppUser expert : experts) {
             studies.addPanelist(study.id(), expert.id().value(), PanelRole.EXPERT);

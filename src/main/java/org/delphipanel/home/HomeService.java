@@ -42,8 +42,6 @@ public class HomeService {
         var study = overview.study();
         Round round = overview.currentRound();
         String frameworkLabel = frameworks.find(study.frameworkId()).map(Framework::label).orElse("unknown rubric");
-        int criteria = frameworks.find(study.frameworkId()).map(f -> f.criteria().size()).orElse(0);
-        int cells = overview.targetCount() * criteria;
         String roleLabel = overview.myRole() == null ? "Administrator"
                 : overview.myRole() == PanelRole.EXPERT ? "Expert" : "Facilitator";
         String roundLabel = round == null ? "No round opened yet"
@@ -53,11 +51,13 @@ public class HomeService {
         String attention = "";
         if (round != null && round.isOpen()) {
             if (overview.myRole() == PanelRole.EXPERT) {
-                int rated = ratings.ratedCount(userId, round.id());
-                progress = rated + " of " + cells + " cells rated";
-                if (rated < cells) {
-                    attention = study.name() + ": round " + round.number() + " is open and " + (cells - rated)
-                            + " of your " + cells + " cells are not rated yet.";
+                var mine = ratings.progress(userId, round.id());
+                int rated = mine.rated();
+                int open = mine.total();
+                progress = mine.summary();
+                if (rated < open) {
+                    attention = study.name() + ": round " + round.number() + " is open and " + (open - rated)
+                            + " of your " + open + " cells are not rated yet.";
                 }
             } else if (overview.myRole() == PanelRole.FACILITATOR) {
                 int submitted = ratings.submissions(userId, round.id()).size();

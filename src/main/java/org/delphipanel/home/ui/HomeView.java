@@ -1,6 +1,7 @@
 package org.delphipanel.home.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -73,6 +74,10 @@ class HomeView extends VerticalLayout {
         section.add(round);
         if (!card.progress().isBlank()) {
             section.add(new Paragraph(card.progress()));
+        }
+        if ("Expert".equals(card.roleLabel())) {
+            // a path, not the view class: the rating views belong to the rating feature
+            section.add(new Anchor("rate/" + card.studyId(), "Open your ratings for " + card.studyName()));
         }
         return section;
     }
