@@ -8,6 +8,7 @@ import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.security.AppUser;
 import org.delphipanel.security.Role;
+import org.delphipanel.security.UserId;
 import org.delphipanel.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ public class StudyTestData {
     public AppUser aUser(Role role, String who) {
         String tag = uniqueTag();
         return users.createUser(who + "-" + tag + "@example.org", who + " " + tag, role, PASSWORD);
+    }
+
+    /** The sign-in e-mail address of an account, e.g. to log in as a fixture's facilitator in a view test. */
+    public String email(long userId) {
+        return users.findById(new UserId(userId)).orElseThrow().email();
     }
 
     /** A study with its panel and targets, before round 1. */
