@@ -3,6 +3,8 @@ package org.delphipanel.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,18 @@ class TargetCsvTest {
         assertThat(TargetCsv.parse("name,description\nAurora,\"never closed\nBorealis,x\n").problems())
                 .extracting(ImportProblem::line, ImportProblem::column)
                 .containsExactly(tuple(2, null));
+    }
+
+    @Test
+    void the_example_in_the_user_guide_imports_without_problems() throws Exception {
+        String guide = Files.readString(Path.of("docs/user-guide.md"));
+        int start = guide.indexOf("```csv\n") + "```csv\n".length();
+        String example = guide.substring(start, guide.indexOf("```", start));
+        TargetCsv.Parsed parsed = TargetCsv.parse(example);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.targets()).extracting(t -> t.details().name(), t -> t.evidence().size())
+                .containsExactly(tuple("Aurora Labs", 2), tuple("Borealis AI", 0));
+        assertThat(parsed.targets().get(0).evidence().get(0).details().excerpt())
+                .isEqualTo("Defines \"critical\" capability thresholds.");
     }
 }
