@@ -111,8 +111,11 @@ class StudyRepository {
     }
 
     boolean isTargetOf(StudyId studyId, TargetId targetId) {
-        return db.fetchExists(STUDY_TARGET,
-                STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())));
+        // a plain select, not fetchExists: H2 2.4 answered a repeated EXISTS from a cached result inside one
+        // transaction, missing a link inserted in between (the demo seeder adds a target, then its evidence)
+        return db.selectOne().from(STUDY_TARGET)
+                .where(STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())))
+                .fetchOptional().isPresent();
     }
 
     List<Target> targets(StudyId studyId) {
