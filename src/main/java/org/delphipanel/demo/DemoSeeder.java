@@ -17,13 +17,16 @@ import org.delphipanel.security.AppUser;
 import org.delphipanel.security.Role;
 import org.delphipanel.security.UserService;
 import org.delphipanel.stats.Quantiles;
+import org.delphipanel.study.EvidenceDetails;
 import org.delphipanel.study.PanelRole;
 import org.delphipanel.study.RationalePolicy;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.Study;
+import org.delphipanel.study.StudyDetails;
 import org.delphipanel.study.StudyRules;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.Target;
+import org.delphipanel.study.TargetDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,27 +76,31 @@ public class DemoSeeder {
             experts.add(users.createUser("expert" + e + "@example.org", "Demo Expert " + e, Role.EXPERT, PASSWORD));
         }
 
-        Study study = studies.createStudy(STUDY_NAME,
+        // the demo facilitator sets the study up, as a person would in the setup view
+        long facilitatorId = facilitator.id().value();
+        Study study = studies.createStudy(facilitatorId, saferAi.id(), new StudyDetails(STUDY_NAME,
                 "A demonstration study with fictional organisations and generated ratings.",
                 "How mature is this AI developer's risk management on each criterion of the SaferAI rubric,"
-                        + " judged from its public documents?",
+                        + " judged from its public documents?"),
                 // consensus cells are carried forward (rated again), so every demo round rates every cell
-                saferAi.id(), new StudyRules(StudyRules.DEFAULT_CONSENSUS_RULE, StudyRules.DEFAULT_STOPPING_RULE, 4,
-                        true, 7, RationalePolicy.WHEN_DEVIATING, false));
-        studies.addPanelist(study.id(), facilitator.id().value(), PanelRole.FACILITATOR);
+                new StudyRules(StudyRules.DEFAULT_CONSENSUS_RULE, StudyRules.DEFAULT_STOPPING_RULE, 4, true, 7,
+                        RationalePolicy.WHEN_DEVIATING, false));
         for (AppUser expert : experts) {
-            studies.addPanelist(study.id(), expert.id().value(), PanelRole.EXPERT);
+            studies.addPanelist(facilitatorId, study.id(), expert.id().value(), PanelRole.EXPERT);
         }
         List<Target> targets = new ArrayList<>();
         for (String name : DemoPanel.TARGETS) {
-            Target target = studies.addTarget(study.id(), name, "A fictional frontier AI developer (demo data).",
-                    "https://example.org/" + name.toLowerCase().replace(' ', '-'));
-            studies.addEvidence(target.id(), name + " — Frontier safety policy", target.website() + "/safety-policy",
+            String website = "https://example.org/" + name.toLowerCase().replace(' ', '-');
+            Target target = studies.addTarget(facilitatorId, study.id(),
+                    new TargetDetails(name, "A fictional frontier AI developer (demo data).", website));
+            studies.addEvidence(facilitatorId, study.id(), target.id(), new EvidenceDetails(
+                    name + " — Frontier safety policy", website + "/safety-policy",
                     "Describes capability thresholds, evaluation cadence and the mitigations the developer commits to.",
-                    LocalDate.of(2026, 3, 14));
-            studies.addEvidence(target.id(), name + " — Model card", target.website() + "/model-card",
+                    LocalDate.of(2026, 3, 14)));
+            studies.addEvidence(facilitatorId, study.id(), target.id(), new EvidenceDetails(name + " — Model card",
+                    website + "/model-card",
                     "Reports pre-deployment evaluations, red-teaming scope and third-party access.",
-                    LocalDate.of(2026, 9, 2));
+                    LocalDate.of(2026, 9, 2)));
             targets.add(target);
         }
 
@@ -102,7 +109,8 @@ public class DemoSeeder {
         BigDecimal[][][] previous = new BigDecimal[targets.size()][criteria.size()][experts.size()];
         for (int roundNumber = 1; roundNumber <= 3; roundNumber++) {
             boolean last = roundNumber == 3;
-            Round round = studies.openNextRound(study.id(), last ? clock.instant().plus(Duration.ofDays(14)) : null);
+            Round round = studies.openNextRound(facilitatorId, study.id(),
+                    last ? clock.instant().plus(Duration.ofDays(14)) : null);
             for (int t = 0; t < targets.size(); t++) {
                 for (int c = 0; c < criteria.size(); c++) {
                     double median = roundNumber == 1 ? 0 : median(previous[t][c]);
@@ -125,7 +133,7 @@ public class DemoSeeder {
                 for (AppUser expert : experts) {
                     ratings.submit(expert.id().value(), round.id());
                 }
-                studies.closeRound(round.id());
+                studies.closeRound(facilitatorId, round.id());
             }
         }
         log.info("Seeded the demo study '{}' with {} targets, {} experts and 3 rounds (sign in as"

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stored invitation and its lifecycle: pending until accepted or until it expires, whichever
  * comes first; an accepted or expired invitation never becomes pending again.
+ *
+ * @param studyId the study whose panel the invitation is for, or null for a plain account invitation
  */
 record Invitation(
         InvitationId id,
@@ -17,7 +19,8 @@ record Invitation(
         UserId invitedBy,
         Instant createdAt,
         Instant expiresAt,
-        @Nullable Instant acceptedAt) {
+        @Nullable Instant acceptedAt,
+        @Nullable Long studyId) {
 
     enum State {
         PENDING,
@@ -37,6 +40,12 @@ record Invitation(
         }
     }
 
+    /** An invitation that is not for any study's panel. */
+    Invitation(InvitationId id, EmailAddress email, Role role, String tokenHash, UserId invitedBy, Instant createdAt,
+            Instant expiresAt, @Nullable Instant acceptedAt) {
+        this(id, email, role, tokenHash, invitedBy, createdAt, expiresAt, acceptedAt, null);
+    }
+
     /** The state at the clock's current instant; the expiry instant itself already counts as expired. */
     State state(Clock clock) {
         if (acceptedAt != null) {
@@ -52,7 +61,8 @@ record Invitation(
      */
     Invitation accept(Clock clock) {
         return switch (state(clock)) {
-            case PENDING -> new Invitation(id, email, role, tokenHash, invitedBy, createdAt, expiresAt, clock.instant());
+            case PENDING -> new Invitation(id, email, role, tokenHash, invitedBy, createdAt, expiresAt, clock.instant(),
+                    studyId);
             case ACCEPTED -> throw new InvitationNotValidException(InvitationNotValidException.Reason.ALREADY_USED);
             case EXPIRED -> throw new InvitationNotValidException(InvitationNotValidException.Reason.EXPIRED);
         };

@@ -11,7 +11,9 @@ import org.delphipanel.audit.AuditLog;
 import org.delphipanel.security.InvitationNotValidException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +33,14 @@ public class InvitationService {
     private final InvitationRepository invitations;
     private final UserService userService;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration timeToLive;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    InvitationService(InvitationRepository invitations, UserService userService, AuditLog auditLog, Clock clock,
+    InvitationService(InvitationRepository invitations, UserService userService, AuditLog auditLog,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${delphi.invitation.ttl:14d}") Duration timeToLive,
             @Value("${delphi.public-url:http://localhost:8080}") String publicUrl) {
         if (timeToLive.isNegative() || timeToLive.isZero()) {
@@ -45,6 +49,7 @@ public class InvitationService {
         this.invitations = invitations;
         this.userService = userService;
         this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
         this.timeToLive = timeToLive;
         this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
@@ -69,16 +74,36 @@ public class InvitationService {
             throw new AccessDeniedException(
                     inviter.role().label() + "s cannot invite " + role.label().toLowerCase() + "s.");
         }
-        return create(EmailAddress.of(email), role, inviter.id(), inviter.email());
+        return create(EmailAddress.of(email), role, inviter.id(), inviter.email(), null);
+    }
+
+    /**
+     * Creates an invitation from the signed-in person to the panel of one study. This service does not
+     * know studies: the caller (the study feature) checks that the inviter may manage that study; on
+     * acceptance, {@link InvitationAccepted} carries the study id to whoever puts people on panels.
+     *
+     * @throws AccessDeniedException if the signed-in person may not invite someone with this role
+     * @throws IllegalArgumentException for a malformed address, or one already registered with another role
+     * @throws DuplicateEmailException if the address already has an account with a password
+     */
+    @Transactional
+    public InvitationLink inviteToStudy(String email, Role role, long studyId) {
+        AppUser inviter = userService.requireCurrentUser("invite people");
+        if (!inviter.role().mayInvite(role)) {
+            throw new AccessDeniedException(
+                    inviter.role().label() + "s cannot invite " + role.label().toLowerCase() + "s.");
+        }
+        return create(EmailAddress.of(email), role, inviter.id(), inviter.email(), studyId);
     }
 
     /** Creates an invitation on the application's own behalf (the first administrator). */
     @Transactional
     InvitationLink inviteAsSystem(EmailAddress email, Role role, UserId inviter) {
-        return create(email, role, inviter, AuditLog.SYSTEM_ACTOR);
+        return create(email, role, inviter, AuditLog.SYSTEM_ACTOR, null);
     }
 
-    private InvitationLink create(EmailAddress email, Role role, UserId inviterId, String actor) {
+    private InvitationLink create(EmailAddress email, Role role, UserId inviterId, String actor,
+            @Nullable Long studyId) {
         userService.findStored(email).ifPresent(existing -> {
             if (existing.hasPassword()) {
                 throw new DuplicateEmailException(email.value());
@@ -91,11 +116,15 @@ public class InvitationService {
         String token = InvitationTokens.newToken(random);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(timeToLive);
-        InvitationId id = invitations.insert(email, role, InvitationTokens.hash(token), inviterId, now, expiresAt);
+        InvitationId id = invitations.insert(email, role, InvitationTokens.hash(token), inviterId, now, expiresAt,
+                studyId);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("email", email.value());
         state.put("role", role.name());
         state.put("expiresAt", expiresAt.toString());
+        if (studyId != null) {
+            state.put("studyId", studyId);
+        }
         auditLog.record(actor, "invitation.created", "invitation", id.toString(), null, JSON.writeValueAsString(state));
         String path = "/invitation/" + token;
         return new InvitationLink(id, email.value(), role, expiresAt, path, publicUrl + path);
@@ -113,8 +142,8 @@ public class InvitationService {
     }
 
     /**
-     * Uses a link: creates the invited account (or gives the waiting account its password) and marks
-     * the invitation accepted, all in one transaction.
+     * Uses a link: creates the invited account (or gives the waiting account its password), marks
+     * the invitation accepted and publishes {@link InvitationAccepted}, all in one transaction.
      *
      * @throws InvitationNotValidException for an unknown, expired or used link (checked first)
      * @throws IllegalArgumentException for an empty name or a password that breaks the {@link PasswordPolicy}
@@ -146,6 +175,7 @@ public class InvitationService {
         state.put("userId", user.id().value());
         auditLog.record(user.email(), "invitation.accepted", "invitation", invitation.id().toString(), null,
                 JSON.writeValueAsString(state));
+        events.publishEvent(new InvitationAccepted(invitation.id(), user, invitation.studyId()));
         return user;
     }
 
@@ -153,6 +183,15 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public List<PendingInvitation> pending() {
         return invitations.findPending(clock.instant());
+    }
+
+    /**
+     * The pending invitations to one study's panel. No permission check here: the study feature,
+     * which knows who manages the study, decides who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingInvitation> pendingForStudy(long studyId) {
+        return invitations.findPendingForStudy(clock.instant(), studyId);
     }
 
     private Invitation usable(String token) {

@@ -2,7 +2,9 @@ package org.delphipanel.study;
 
 import static org.delphipanel.db.Tables.EVIDENCE_ITEM;
 import static org.delphipanel.db.Tables.PANELIST;
+import static org.delphipanel.db.Tables.RATING;
 import static org.delphipanel.db.Tables.ROUND;
+import static org.delphipanel.db.Tables.ROUND_SUBMISSION;
 import static org.delphipanel.db.Tables.STUDY;
 import static org.delphipanel.db.Tables.STUDY_TARGET;
 import static org.delphipanel.db.Tables.TARGET;
@@ -11,11 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.delphipanel.db.tables.records.RoundRecord;
 import org.delphipanel.db.tables.records.StudyRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -94,7 +99,10 @@ class StudyRepository {
     }
 
     void linkTarget(StudyId studyId, TargetId targetId) {
-        int position = db.fetchCount(STUDY_TARGET, STUDY_TARGET.STUDY_ID.eq(studyId.value()));
+        // max + 1 rather than a count, so that a removal never makes two targets share a position
+        Integer last = db.select(DSL.max(STUDY_TARGET.POSITION)).from(STUDY_TARGET)
+                .where(STUDY_TARGET.STUDY_ID.eq(studyId.value())).fetchOne(0, Integer.class);
+        int position = last == null ? 0 : last + 1;
         db.insertInto(STUDY_TARGET)
                 .set(STUDY_TARGET.STUDY_ID, studyId.value())
                 .set(STUDY_TARGET.TARGET_ID, targetId.value())
@@ -103,8 +111,11 @@ class StudyRepository {
     }
 
     boolean isTargetOf(StudyId studyId, TargetId targetId) {
-        return db.fetchExists(STUDY_TARGET,
-                STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())));
+        // a plain select, not fetchExists: H2 2.4 answered a repeated EXISTS from a cached result inside one
+        // transaction, missing a link inserted in between (the demo seeder adds a target, then its evidence)
+        return db.selectOne().from(STUDY_TARGET)
+                .where(STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())))
+                .fetchOptional().isPresent();
     }
 
     List<Target> targets(StudyId studyId) {
@@ -204,6 +215,128 @@ class StudyRepository {
                 .set(ROUND.VERSION, round.version() + 1)
                 .where(ROUND.ID.eq(round.id().value()).and(ROUND.VERSION.eq(round.version())))
                 .execute() == 1;
+    }
+
+    /**
+     * Locks the study's row until the transaction ends, so that steps which count or number things
+     * within a study (pseudonyms, positions) run one at a time per study.
+     */
+    void lockStudy(StudyId id) {
+        db.select(STUDY.ID).from(STUDY).where(STUDY.ID.eq(id.value())).forUpdate().fetchOptional();
+    }
+
+    void updateStudyDetails(StudyId id, StudyDetails details, Instant now) {
+        db.update(STUDY)
+                .set(STUDY.NAME, details.name())
+                .set(STUDY.DESCRIPTION, details.description())
+                .set(STUDY.QUESTION, details.question())
+                .set(STUDY.UPDATED_AT, at(now))
+                .set(STUDY.VERSION, STUDY.VERSION.plus(1))
+                .where(STUDY.ID.eq(id.value()))
+                .execute();
+    }
+
+    void updateStudyRules(StudyId id, StudyRules rules, Instant now) {
+        db.update(STUDY)
+                .set(STUDY.CONSENSUS_RULE, rules.consensusRule())
+                .set(STUDY.STOPPING_RULE, rules.stoppingRule())
+                .set(STUDY.MAX_ROUNDS, rules.maxRounds())
+                .set(STUDY.CARRY_CONSENSUS, rules.carryConsensus())
+                .set(STUDY.QUANTILE_TYPE, rules.quantileType())
+                .set(STUDY.RATIONALE_POLICY, rules.rationalePolicy().name())
+                .set(STUDY.PREFILL_PREVIOUS, rules.prefillPrevious())
+                .set(STUDY.UPDATED_AT, at(now))
+                .set(STUDY.VERSION, STUDY.VERSION.plus(1))
+                .where(STUDY.ID.eq(id.value()))
+                .execute();
+    }
+
+    Optional<Target> findTarget(TargetId id) {
+        return db.selectFrom(TARGET).where(TARGET.ID.eq(id.value())).fetchOptional()
+                .map(r -> new Target(new TargetId(r.getId()), r.getName(), r.getDescription(), r.getWebsite()));
+    }
+
+    void updateTarget(TargetId id, TargetDetails details) {
+        db.update(TARGET)
+                .set(TARGET.NAME, details.name())
+                .set(TARGET.DESCRIPTION, details.description())
+                .set(TARGET.WEBSITE, details.website())
+                .where(TARGET.ID.eq(id.value()))
+                .execute();
+    }
+
+    void unlinkTarget(StudyId studyId, TargetId targetId) {
+        db.deleteFrom(STUDY_TARGET)
+                .where(STUDY_TARGET.STUDY_ID.eq(studyId.value()).and(STUDY_TARGET.TARGET_ID.eq(targetId.value())))
+                .execute();
+    }
+
+    /** The names of the other studies, past their draft, that rate this target. */
+    List<String> startedStudiesRating(TargetId targetId, StudyId except) {
+        return db.select(STUDY.NAME)
+                .from(STUDY)
+                .join(STUDY_TARGET).on(STUDY_TARGET.STUDY_ID.eq(STUDY.ID))
+                .where(STUDY_TARGET.TARGET_ID.eq(targetId.value()))
+                .and(STUDY.ID.ne(except.value()))
+                .and(STUDY.STATE.ne(StudyState.DRAFT.name()))
+                .orderBy(STUDY.NAME)
+                .fetch(STUDY.NAME);
+    }
+
+    Optional<EvidenceItem> findEvidence(EvidenceItemId id) {
+        return db.selectFrom(EVIDENCE_ITEM).where(EVIDENCE_ITEM.ID.eq(id.value()))
+                .fetchOptional(r -> new EvidenceItem(new EvidenceItemId(r.getId()), new TargetId(r.getTargetId()),
+                        r.getTitle(), r.getUrl(), r.getExcerpt(), r.getPublishedOn()));
+    }
+
+    void updateEvidence(EvidenceItemId id, EvidenceDetails details) {
+        db.update(EVIDENCE_ITEM)
+                .set(EVIDENCE_ITEM.TITLE, details.title())
+                .set(EVIDENCE_ITEM.URL, details.url())
+                .set(EVIDENCE_ITEM.EXCERPT, details.excerpt())
+                .set(EVIDENCE_ITEM.PUBLISHED_ON, details.publishedOn())
+                .where(EVIDENCE_ITEM.ID.eq(id.value()))
+                .execute();
+    }
+
+    void deleteEvidence(EvidenceItemId id) {
+        db.deleteFrom(EVIDENCE_ITEM).where(EVIDENCE_ITEM.ID.eq(id.value())).execute();
+    }
+
+    /** Every pseudonym ever given in the study with this role; panelists are never removed, so none is reused. */
+    List<String> pseudonyms(StudyId studyId, PanelRole role) {
+        return db.select(PANELIST.PSEUDONYM).from(PANELIST)
+                .where(PANELIST.STUDY_ID.eq(studyId.value()).and(PANELIST.ROLE.eq(role.name())))
+                .fetch(PANELIST.PSEUDONYM);
+    }
+
+    /** Open rounds whose deadline is at or before {@code now}. */
+    List<Round> overdueRounds(Instant now) {
+        return db.selectFrom(ROUND)
+                .where(ROUND.STATE.eq(RoundState.OPEN.name()))
+                .and(ROUND.CLOSES_AT.le(at(now)))
+                .orderBy(ROUND.CLOSES_AT, ROUND.ID)
+                .fetch(StudyRepository::toRound);
+    }
+
+    /**
+     * Cells rated per panelist in a round. Reads the rating feature's table directly (counts only,
+     * never a grade): the study feature may not call the rating service, which depends on it.
+     */
+    Map<Long, Integer> ratedCounts(RoundId roundId) {
+        return db.select(RATING.PANELIST_ID, DSL.count())
+                .from(RATING)
+                .where(RATING.ROUND_ID.eq(roundId.value()))
+                .groupBy(RATING.PANELIST_ID)
+                .fetchMap(RATING.PANELIST_ID, DSL.count());
+    }
+
+    /** When each panelist submitted a round (see {@link #ratedCounts} for why this reads that table). */
+    Map<Long, Instant> submissions(RoundId roundId) {
+        Map<Long, Instant> submitted = new HashMap<>();
+        db.selectFrom(ROUND_SUBMISSION).where(ROUND_SUBMISSION.ROUND_ID.eq(roundId.value()))
+                .forEach(r -> submitted.put(r.getPanelistId(), r.getSubmittedAt().toInstant()));
+        return submitted;
     }
 
     private static Study toStudy(StudyRecord r) {

@@ -56,7 +56,7 @@ class RatingServiceIT {
         assertThat(ratings.myRatings(fixture.expert(0), fixture.round().id()))
                 .extracting(r -> r.grade().doubleValue()).containsExactly(2.0);
         assertThat(ratings.roundRatings(fixture.facilitatorId(), fixture.round().id())).hasSize(2);
-        studies.closeRound(fixture.round().id());
+        studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         assertThat(ratings.roundRatings(fixture.expert(0), fixture.round().id())).hasSize(2);
     }
 
@@ -87,7 +87,7 @@ class RatingServiceIT {
         Fixture fixture = data.anOpenRound(1, 1);
         assertThatThrownBy(() -> ratings.save(fixture.facilitatorId(), change(fixture, 0, "2.0", null)))
                 .isInstanceOf(AccessDeniedException.class);
-        studies.closeRound(fixture.round().id());
+        studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         assertThatThrownBy(() -> ratings.save(fixture.expert(0), change(fixture, 0, "2.0", null)))
                 .isInstanceOf(RoundNotOpenException.class)
                 .hasMessageContaining("closed");
@@ -97,7 +97,7 @@ class RatingServiceIT {
     void someone_outside_the_panel_reads_nothing() {
         Fixture fixture = data.anOpenRound(1, 1);
         Fixture other = data.anOpenRound(1, 1);
-        studies.closeRound(fixture.round().id());
+        studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         assertThatThrownBy(() -> ratings.roundRatings(other.expert(0), fixture.round().id()))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("not on the panel");

@@ -9,12 +9,15 @@ import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.security.Role;
 import org.delphipanel.security.UserService;
+import org.delphipanel.study.EvidenceDetails;
 import org.delphipanel.study.PanelRole;
 import org.delphipanel.study.RationalePolicy;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.Study;
 import org.delphipanel.study.StudyRules;
+import org.delphipanel.study.StudyDetails;
 import org.delphipanel.study.StudyService;
+import org.delphipanel.study.TargetDetails;
 import org.delphipanel.study.Target;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -47,26 +50,27 @@ public class RatingTestData {
     public Panel anOpenRound(StudyRules rules, int experts, int targets) {
         String tag = System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
         Framework saferAi = frameworks.latest("saferai-2024").orElseThrow();
-        Study study = studies.createStudy("Rating study " + tag, null, "How mature?", saferAi.id(), rules);
         long facilitator = users.createUser("rfacilitator-" + tag + "@example.org", "Facilitator " + tag,
                 Role.FACILITATOR, PASSWORD).id().value();
-        studies.addPanelist(study.id(), facilitator, PanelRole.FACILITATOR);
+        Study study = studies.createStudy(facilitator, saferAi.id(),
+                new StudyDetails("Rating study " + tag, null, "How mature?"), rules);
         List<Long> expertIds = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (int e = 1; e <= experts; e++) {
             String email = "rexpert" + e + "-" + tag + "@example.org";
             expertIds.add(users.createUser(email, "Expert " + e + " " + tag, Role.EXPERT, PASSWORD).id().value());
             emails.add(email);
-            studies.addPanelist(study.id(), expertIds.getLast(), PanelRole.EXPERT);
+            studies.addPanelist(facilitator, study.id(), expertIds.getLast(), PanelRole.EXPERT);
         }
         List<Target> targetList = new ArrayList<>();
         for (int t = 1; t <= targets; t++) {
-            Target target = studies.addTarget(study.id(), "Rated target " + t + " " + tag, null, null);
-            studies.addEvidence(target.id(), "Safety policy of target " + t, "https://example.org/" + t, "An excerpt.",
-                    null);
+            Target target = studies.addTarget(facilitator, study.id(),
+                    new TargetDetails("Rated target " + t + " " + tag, null, null));
+            studies.addEvidence(facilitator, study.id(), target.id(), new EvidenceDetails(
+                    "Safety policy of target " + t, "https://example.org/" + t, "An excerpt.", null));
             targetList.add(target);
         }
-        Round round = studies.openNextRound(study.id(), null);
+        Round round = studies.openNextRound(facilitator, study.id(), null);
         return new Panel(studies.study(study.id()), facilitator, "rfacilitator-" + tag + "@example.org",
                 List.copyOf(expertIds), List.copyOf(emails), List.copyOf(targetList), saferAi, round);
     }
@@ -83,8 +87,8 @@ public class RatingTestData {
 
     /** Closes the current round and opens the next one. */
     public Panel nextRound(Panel panel) {
-        studies.closeRound(panel.round().id());
-        return panel.withRound(studies.openNextRound(panel.study().id(), null));
+        studies.closeRound(panel.facilitatorId(), panel.round().id());
+        return panel.withRound(studies.openNextRound(panel.facilitatorId(), panel.study().id(), null));
     }
 
     /** A study, its facilitator, experts (user ids and e-mails), targets, rubric and current round. */

@@ -41,7 +41,7 @@ class RoundSnapshotIT {
         data.rate(panel, 2, 0, 0, "3.5", null);
         assertThat(snapshots.snapshot(panel.expert(0), panel.round().id())).as("no snapshot while open").isEmpty();
 
-        studies.closeRound(panel.round().id());
+        studies.closeRound(panel.facilitatorId(), panel.round().id());
 
         RoundSnapshot first = snapshots.snapshot(panel.expert(0), panel.round().id()).orElseThrow();
         String stored = repository.content(panel.round().id()).orElseThrow();
@@ -62,7 +62,7 @@ class RoundSnapshotIT {
                 .isInstanceOf(RoundNotOpenException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> writer.write(studies.round(panel.round().id())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("never changes");
-        Panel next = panel.withRound(studies.openNextRound(panel.study().id(), null));
+        Panel next = panel.withRound(studies.openNextRound(panel.facilitatorId(), panel.study().id(), null));
         data.rate(next, 0, 0, 0, "4.0", "Revised after feedback.");
 
         assertThat(snapshots.snapshot(panel.expert(1), panel.round().id())).contains(first);
@@ -73,7 +73,7 @@ class RoundSnapshotIT {
     void only_the_panel_reads_a_snapshot() {
         Panel panel = data.anOpenRound(RatingTestData.rules(RationalePolicy.NEVER, true, false), 1, 1);
         Panel other = data.anOpenRound(RatingTestData.rules(RationalePolicy.NEVER, true, false), 1, 1);
-        studies.closeRound(panel.round().id());
+        studies.closeRound(panel.facilitatorId(), panel.round().id());
         assertThat(snapshots.snapshot(panel.facilitatorId(), panel.round().id())).isPresent();
         assertThatThrownBy(() -> snapshots.snapshot(other.expert(0), panel.round().id()))
                 .isInstanceOf(AccessDeniedException.class);

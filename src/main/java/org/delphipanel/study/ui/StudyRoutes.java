@@ -1,0 +1,16 @@
+package org.delphipanel.study.ui;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import java.util.Optional;
+import org.delphipanel.study.StudyId;
+
+/** Reads the study id of routes like {@code studies/:studyId/setup}. */
+final class StudyRoutes {
+
+    private StudyRoutes() {
+    }
+
+    static Optional<StudyId> studyId(BeforeEnterEvent event) {
+        return event.getRouteParameters().getLong("studyId").filter(id -> id > 0).map(StudyId::new);
+    }
+}
