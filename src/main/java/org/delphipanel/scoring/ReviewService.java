@@ -151,7 +151,11 @@ public class ReviewService {
         if (stats.n() == 0) {
             reasons.add("no ratings yet");
         } else if (reasons.isEmpty()) {
-            reasons.add(evaluation.consensus() ? "consensus under " + rule.spec() : "no consensus under " + rule.spec());
+            String spread = stats.iqr().isDefined() && stats.shareWithinOne().isDefined()
+                    ? ", with IQR " + Words.number(stats.iqr().orElseThrow()) + " and "
+                            + Words.percent(stats.shareWithinOne().orElseThrow()) + " of ratings within ±1 of the median"
+                    : "";
+            reasons.add((evaluation.consensus() ? "consensus under " : "no consensus under ") + rule.spec() + spread);
         }
         return new Triage.Cell(target.id(), target.name(), criterion.id(), criterion.code(), criterion.name(),
                 Arrays.stream(stats.sortedValues()).boxed().toList(), stats.median(), stats.firstQuartile(),
