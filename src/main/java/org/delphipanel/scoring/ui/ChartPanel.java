@@ -24,6 +24,8 @@ final class ChartPanel extends Div {
         add(new Html("<div class=\"dp-chart-figure\">" + chart.toSvg() + "</div>"));
         var links = new Div();
         links.addClassName("dp-chart-downloads");
+        links.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("margin-block-end", "var(--lumo-space-m)");
+        getStyle().set("overflow-x", "auto");
         links.add(download("Download SVG", fileName + ".svg", "image/svg+xml", true),
                 download("Download PNG", fileName + ".png", "image/png", false));
         add(links);

@@ -14,6 +14,8 @@ final class ScoringNav {
         var nav = new Nav();
         nav.addClassName("dp-scoring-nav");
         nav.getElement().setAttribute("aria-label", "Study statistics");
+        // styles.css is shared; the few rules these pages need are set here
+        nav.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         var parameters = new RouteParameters("studyId", String.valueOf(studyId));
         if (facilitator) {
             nav.add(new RouterLink("Review", ReviewView.class, parameters),

@@ -25,8 +25,17 @@ final class Table {
         var table = new NativeTable();
         table.addClassName("dp-table");
         table.setCaptionText(caption);
+        table.getStyle().set("border-collapse", "collapse").set("margin-block", "var(--lumo-space-m)")
+                .set("font-size", "var(--lumo-font-size-s)").set("display", "block").set("overflow-x", "auto");
+        table.getCaption().getStyle().set("text-align", "start").set("font-weight", "600")
+                .set("padding-block-end", "var(--lumo-space-xs)");
         NativeTableRow head = table.getHead().addRow();
-        headers.forEach(h -> head.addHeaderCell().setText(h));
+        headers.forEach(h -> {
+            var th = head.addHeaderCell();
+            th.setText(h);
+            th.getElement().setAttribute("scope", "col");
+            pad(th.getElement());
+        });
         NativeTableBody body = table.getBody();
         for (Row row : rows) {
             NativeTableRow tr = body.addRow();
@@ -36,13 +45,21 @@ final class Table {
                     var th = tr.addHeaderCell();
                     th.setText(row.cells().get(i));
                     th.getElement().setAttribute("scope", "row");
+                    pad(th.getElement());
+                    th.getStyle().set("text-align", "start").set("white-space", "pre");
                 } else {
                     NativeTableCell td = tr.addDataCell();
                     td.setText(row.cells().get(i));
                     td.getElement().setAttribute("data-column", headers.get(i));
+                    pad(td.getElement());
                 }
             }
         }
         return table;
+    }
+
+    private static void pad(com.vaadin.flow.dom.Element cell) {
+        cell.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("vertical-align", "top");
     }
 }
