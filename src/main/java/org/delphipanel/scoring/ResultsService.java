@@ -40,7 +40,7 @@ public class ResultsService {
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private int replicates = org.delphipanel.stats.ScoreBootstrap.DEFAULT_REPLICATES;
+    private volatile int replicates = org.delphipanel.stats.ScoreBootstrap.DEFAULT_REPLICATES;
 
     ResultsService(ScoringAccess access, ResultsRepository repository, ScoringExecutor executor, AuditLog auditLog,
             PlatformTransactionManager transactions, Clock clock) {

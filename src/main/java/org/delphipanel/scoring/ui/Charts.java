@@ -59,14 +59,14 @@ final class Charts {
                 svg.rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, shade(intensity), "#ffffff");
                 String ink = intensity > 0.55 ? "#ffffff" : INK;
                 String figure = value.isDefined() ? format(measure, value.orElseThrow()) : "n/a";
-                svg.text(x + cellWidth / 2.0, y + 19, measure.label() + " " + figure, 11, "middle", ink, false);
+                svg.text(x + cellWidth / 2.0, y + 19, figure, 12, "middle", ink, true);
                 String status = cell.n() == 0 ? "no ratings" : cell.consensus() ? "✓ consensus" : "✗ no consensus";
                 svg.text(x + cellWidth / 2.0, y + 35, status, 11, "middle", ink, cell.consensus());
             }
         }
         double legendY = headerHeight + rows * cellHeight + 24;
-        svg.text(labelWidth, legendY, "Lighter: more agreement · darker: more disagreement · ✓ consensus under "
-                + triage.consensusRule(), 11, "start", MUTED, false);
+        svg.text(labelWidth, legendY, "Figure in each cell: " + measure.label() + ". Lighter: more agreement, darker:"
+                + " more disagreement. ✓ consensus under " + triage.consensusRule(), 11, "start", MUTED, false);
         return svg;
     }
 
