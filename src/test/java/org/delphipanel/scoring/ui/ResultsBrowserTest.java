@@ -92,5 +92,13 @@ class ResultsBrowserTest {
         assertThat(forest.findElements(By.tagName("circle"))).hasSize(stored.targets().size());
         assertThat(browser.findElements(By.xpath("//a[contains(., 'Download PNG')]"))).isNotEmpty();
         Screenshots.save(browser, "results-facilitator-1280");
+
+        browser.get("http://localhost:" + port + "/studies/" + demo.id().value() + "/review");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Most contested cells"));
+        WebElement heatmap = browser.findElement(By.cssSelector("svg[role='img']"));
+        assertThat(heatmap.findElement(By.tagName("title")).getAttribute("textContent"))
+                .isEqualTo("Disagreement by cell, round 3 (IQR)");
+        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(heatmap).perform();
+        Screenshots.save(browser, "review-heatmap-1280");
     }
 }
