@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.delphipanel.stats.ScoringTree;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,6 +109,35 @@ public record FrameworkDefinition(
      */
     private static double childWeightSum(FrameworkNode node) {
         return node.children().stream().mapToDouble(FrameworkNode::weight).sum();
+    }
+
+    /**
+     * This rubric as the statistics core's scoring tree: the same codes, each criterion's scale, the
+     * bands, and each node's weight divided by the sum of its siblings' weights (as
+     * {@link #effectiveWeights()} does), so a score rolled up by the tree equals
+     * {@code sum over leaves of effectiveWeight(leaf) * grade(leaf)}.
+     */
+    public ScoringTree toScoringTree() {
+        ScoringTree.Builder builder = ScoringTree.builder().root(root.code());
+        addChildren(builder, root);
+        for (Band band : bands) {
+            builder.band(band.label(), band.lowerValue(), band.upperValue(), band.lowerInclusive());
+        }
+        return builder.build();
+    }
+
+    private static void addChildren(ScoringTree.Builder builder, FrameworkNode node) {
+        double sum = childWeightSum(node);
+        for (FrameworkNode child : node.children()) {
+            // min(1, ...) only guards the last bit of a division; a sole child of weight 1 stays 1
+            double weight = Math.min(1, child.weight() / sum);
+            if (child.isLeaf()) {
+                builder.criterion(child.code(), node.code(), weight, child.requireScale().toScale());
+            } else {
+                builder.node(child.code(), node.code(), weight);
+                addChildren(builder, child);
+            }
+        }
     }
 
     /** The lowest overall score: every criterion at its scale's minimum. */
