@@ -61,7 +61,7 @@ final class ScoreCommand {
         QuantileType type = options.quantileType(ScoreBootstrap.DEFAULT_QUANTILE_TYPE);
 
         FrameworkDefinition framework = framework(frameworkOption);
-        ScoringTree tree = ScoringTrees.from(framework);
+        ScoringTree tree = framework.toScoringTree();
         PanelRatings panel = read(file, framework, tree);
 
         ScoreBootstrap bootstrap = ScoreBootstrap.seeded(seed).withReplicates(replicates).withLevel(ci)

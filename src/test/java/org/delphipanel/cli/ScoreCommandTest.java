@@ -46,7 +46,7 @@ class ScoreCommandTest {
     }
 
     private static ScoringTree saferAi() {
-        return ScoringTrees.from(ScoreCommand.framework("saferai-2024"));
+        return ScoreCommand.framework("saferai-2024").toScoringTree();
     }
 
     @Test

@@ -69,7 +69,7 @@ class ResultsSnapshotIT {
     void results_are_stored_with_their_snapshot_and_seed_and_never_change_when_reloaded() {
         StudyTestData.Fixture fixture = data.anOpenRound(3, 2);
         rateEverything(fixture, fixture.round(), 0);
-        studies.closeRound(fixture.round().id());
+        studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         ActingAs.user(email(fixture.facilitatorId()), "FACILITATOR");
         results.setReplicates(500);
 
@@ -93,9 +93,9 @@ class ResultsSnapshotIT {
                 .isEqualTo(recomputed.overall(fixture.targets().get(1).name()).orElseThrow());
 
         // a second round with other ratings closes; the stored results stay as they were until recomputed
-        Round second = studies.openNextRound(fixture.study().id(), null);
+        Round second = studies.openNextRound(fixture.facilitatorId(), fixture.study().id(), null);
         rateEverything(fixture, second, 1);
-        studies.closeRound(second.id());
+        studies.closeRound(fixture.facilitatorId(), second.id());
         assertThat(results.results(fixture.study().id()).orElseThrow()).isEqualTo(computed);
 
         StudyResults again = results.compute(fixture.study().id());
@@ -109,7 +109,7 @@ class ResultsSnapshotIT {
     void experts_see_only_published_results_and_publishing_is_kept() {
         StudyTestData.Fixture fixture = data.anOpenRound(2, 1);
         rateEverything(fixture, fixture.round(), 0);
-        studies.closeRound(fixture.round().id());
+        studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         ActingAs.user(email(fixture.facilitatorId()), "FACILITATOR");
         results.setReplicates(200);
         StudyResults computed = results.compute(fixture.study().id());

@@ -17,7 +17,8 @@ import org.delphipanel.stats.ScoreAggregation;
 import org.delphipanel.stats.ScoringTree;
 import org.junit.jupiter.api.Test;
 
-class ScoringTreesTest {
+/** The rubrics the score command reads become the statistics core's trees through FrameworkDefinition.toScoringTree(). */
+class ScoreCommandTreeTest {
 
     private static final ScaleDefinition ZERO_TO_FIVE = ScaleDefinition.of("0", "5", "0.1", "0", "1", "2", "3", "4", "5");
 
@@ -25,7 +26,7 @@ class ScoringTreesTest {
 
     @Test
     void the_saferai_rubric_keeps_its_codes_order_criteria_and_scales() {
-        ScoringTree tree = ScoringTrees.from(saferAi);
+        ScoringTree tree = saferAi.toScoringTree();
 
         assertThat(tree.nodes()).extracting(ScoringTree.Node::code)
                 .containsExactlyElementsOf(saferAi.nodes().stream().map(FrameworkNode::code).toList());
@@ -42,7 +43,7 @@ class ScoringTreesTest {
 
     @Test
     void the_product_of_weights_down_each_path_is_the_rubrics_effective_weight() {
-        ScoringTree tree = ScoringTrees.from(saferAi);
+        ScoringTree tree = saferAi.toScoringTree();
         Map<String, Double> effective = saferAi.effectiveWeights();
 
         for (ScoringTree.Node node : tree.nodes()) {
@@ -58,7 +59,7 @@ class ScoringTreesTest {
 
     @Test
     void the_saferai_bands_become_the_trees_bands() {
-        ScoringTree tree = ScoringTrees.from(saferAi);
+        ScoringTree tree = saferAi.toScoringTree();
 
         assertThat(tree.bands()).isEqualTo(ScoringTree.saferAiBands());
         assertThat(tree.bandOf(0).orElseThrow().label()).isEqualTo("Non-existent");
@@ -76,7 +77,7 @@ class ScoringTreesTest {
                 new Band("low", BigDecimal.ZERO, new BigDecimal("3"), true),
                 new Band("high", new BigDecimal("3"), new BigDecimal("5"), false)));
 
-        ScoringTree tree = ScoringTrees.from(rubric);
+        ScoringTree tree = rubric.toScoringTree();
         PanelRatings panel = PanelRatings.builder(tree).add("t", "a", "e", 3).add("t", "b", "e", 3).add("t", "c", "e", 3)
                 .build();
         MaturityScores.Result scores = MaturityScores.of(panel, ScoreAggregation.median());
@@ -94,7 +95,7 @@ class ScoringTreesTest {
                         FrameworkNode.leaf("only", "Only", null, 0.9999995, ZERO_TO_FIVE)))));
         FrameworkDefinition rubric = new FrameworkDefinition("lone", 1, "Lone", null, root, List.of());
 
-        ScoringTree tree = ScoringTrees.from(rubric);
+        ScoringTree tree = rubric.toScoringTree();
 
         assertThat(tree.node("only").weight()).isEqualTo(1.0);
         assertThat(tree.node("only").scale()).isEqualTo(new Scale(0, 5, 0.1));
@@ -103,7 +104,7 @@ class ScoringTreesTest {
 
     @Test
     void a_rubric_file_with_mixed_scales_maps_each_leaf_to_its_own_scale() {
-        ScoringTree tree = ScoringTrees.from(ScoreCommand.framework(CliRun.example("example-rubric.json")));
+        ScoringTree tree = ScoreCommand.framework(CliRun.example("example-rubric.json")).toScoringTree();
 
         assertThat(tree.node("policy").scale()).isEqualTo(new Scale(0, 3, 0.5));
         assertThat(tree.node("disclosure").scale()).isEqualTo(new Scale(0, 3, 1));
