@@ -2,9 +2,13 @@ package org.delphipanel.scoring;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +102,7 @@ public class ResultsService {
         StudyData data = access.load(studyId);
         Round round = data.latestClosedRound().orElseThrow(() -> new IllegalStateException(
                 "no round of study " + data.study().name() + " has closed yet: results need a closed round"));
-        RatingsSnapshot snapshot = snapshot(data, access.ratings(viewer, round.id()));
+        RatingsSnapshot snapshot = snapshot(data, finalRatings(viewer, data));
         FrameworkDefinition rubric = data.framework().definition();
         long seed = ThreadLocalRandom.current().nextLong();
         int b = replicates;
@@ -141,6 +145,31 @@ public class ResultsService {
     /** The frozen ratings behind stored results; package-visible so tests can recompute them. */
     Optional<RatingsSnapshot> storedSnapshot(long snapshotId) {
         return repository.find(snapshotId).map(s -> JSON.readValue(s.ratings(), RatingsSnapshot.class));
+    }
+
+    /**
+     * Each cell's ratings from the latest closed round that rated it. In a study that does not carry
+     * consensus cells forward, a cell settled in an earlier round is not rated again, and its final
+     * ratings are the ones it settled with.
+     */
+    private List<Rating> finalRatings(Viewer viewer, StudyData data) {
+        List<Round> newestFirst = new ArrayList<>(data.closedRounds());
+        newestFirst.sort(Comparator.comparingInt(Round::number).reversed());
+        Set<String> cellsTaken = new HashSet<>();
+        List<Rating> result = new ArrayList<>();
+        for (Round round : newestFirst) {
+            Map<String, List<Rating>> byCell = new LinkedHashMap<>();
+            for (Rating rating : access.ratings(viewer, round.id())) {
+                byCell.computeIfAbsent(rating.targetId().value() + "/" + rating.criterionId(), key -> new ArrayList<>())
+                        .add(rating);
+            }
+            byCell.forEach((cell, ratings) -> {
+                if (cellsTaken.add(cell)) {
+                    result.addAll(ratings);
+                }
+            });
+        }
+        return result;
     }
 
     private static RatingsSnapshot snapshot(StudyData data, List<Rating> ratings) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import org.delphipanel.framework.Criterion;
+import org.delphipanel.security.Role;
+import org.delphipanel.security.UserService;
 import org.delphipanel.study.ConcurrentChangeException;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.StudyTestData;
@@ -26,6 +28,9 @@ class RatingServiceIT {
 
     @Autowired
     StudyTestData data;
+
+    @Autowired
+    UserService users;
 
     private RatingChange change(Fixture fixture, int criterion, String grade, Integer expectedVersion) {
         Criterion c = fixture.framework().criteria().get(criterion);
@@ -101,5 +106,14 @@ class RatingServiceIT {
         assertThatThrownBy(() -> ratings.roundRatings(other.expert(0), fixture.round().id()))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("not on the panel");
+    }
+
+    @Test
+    void an_administrator_oversees_a_round_without_being_on_its_panel() {
+        Fixture fixture = data.anOpenRound(1, 1);
+        ratings.save(fixture.expert(0), change(fixture, 0, "2.0", null));
+        long admin = users.createUser("admin-" + System.nanoTime() + "@example.org", "Admin", Role.ADMIN,
+                "correct horse battery staple").id().value();
+        assertThat(ratings.roundRatings(admin, fixture.round().id())).hasSize(1);
     }
 }

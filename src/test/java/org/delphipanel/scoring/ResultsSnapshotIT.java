@@ -16,6 +16,7 @@ import org.delphipanel.stats.ScoreAggregation;
 import org.delphipanel.stats.ScoreBootstrap;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.StudyService;
+import org.delphipanel.study.StudyRules;
 import org.delphipanel.study.StudyTestData;
 import org.delphipanel.study.Target;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class ResultsSnapshotIT {
 
     @Test
     void results_are_stored_with_their_snapshot_and_seed_and_never_change_when_reloaded() {
-        StudyTestData.Fixture fixture = data.anOpenRound(3, 2);
+        StudyTestData.Fixture fixture = data.openNextRound(data.aDraftStudy(3, 2, carryingConsensus()), null);
         rateEverything(fixture, fixture.round(), 0);
         studies.closeRound(fixture.facilitatorId(), fixture.round().id());
         ActingAs.user(email(fixture.facilitatorId()), "FACILITATOR");
@@ -103,6 +104,33 @@ class ResultsSnapshotIT {
         assertThat(again.snapshotId()).isNotEqualTo(computed.snapshotId());
         assertThat(again.target(fixture.targets().get(0).name()).overall().score())
                 .isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void cells_settled_in_an_earlier_round_keep_the_ratings_they_settled_with() {
+        // default rules: consensus cells are not rated again
+        StudyTestData.Fixture fixture = data.anOpenRound(3, 2);
+        rateEverything(fixture, fixture.round(), 0);
+        fixture = data.closeRound(fixture);
+        // grades t+1.0, t+1.1, t+1.2 on target t: every cell reached consensus, so round 2 has nothing to rate
+        fixture = data.closeRound(data.openNextRound(fixture, null));
+        ActingAs.user(email(fixture.facilitatorId()), "FACILITATOR");
+        results.setReplicates(200);
+
+        StudyResults computed = results.compute(fixture.study().id());
+
+        assertThat(computed.roundNumber()).isEqualTo(2);
+        for (int t = 0; t < fixture.targets().size(); t++) {
+            assertThat(computed.target(fixture.targets().get(t).name()).overall().score())
+                    .isCloseTo(t + 1.1, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        assertThat(results.storedSnapshot(computed.snapshotId()).orElseThrow().ratings()).hasSize(3 * 2 * 7);
+    }
+
+    private static StudyRules carryingConsensus() {
+        StudyRules defaults = StudyRules.defaults();
+        return new StudyRules(defaults.consensusRule(), defaults.stoppingRule(), defaults.maxRounds(), true,
+                defaults.quantileType(), defaults.rationalePolicy(), defaults.prefillPrevious());
     }
 
     @Test
