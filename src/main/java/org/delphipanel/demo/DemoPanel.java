@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 /**
  * Plausible, reproducible demo ratings: each target has a latent maturity per criterion, each expert
  * a personal leniency and noise; in later rounds experts move part of the way toward the previous
- * round's median, as Delphi panels tend to. All draws come from one seeded generator, so the same
- * seed always gives the same study.
+ * round's median, as Delphi panels tend to. A few cells are contested: the panel splits into two camps
+ * that barely move, so the facilitator's triage has real disagreement to show. All draws come from one
+ * seeded generator, so the same seed always gives the same study.
  */
 final class DemoPanel {
 
@@ -19,7 +20,13 @@ final class DemoPanel {
 
     static final int EXPERTS = 8;
 
+    /** Share of cells on which the panel splits into two camps. */
+    private static final double CONTESTED_SHARE = 0.15;
+    /** How far each camp sits from the cell's latent maturity. */
+    private static final double CAMP_OFFSET = 1.3;
+
     private final double[][] latent;
+    private final boolean[][] contested;
     private final double[] leniency;
     private final double[] noise;
     private final SplittableRandom random;
@@ -27,10 +34,15 @@ final class DemoPanel {
     DemoPanel(int criteria, long seed) {
         this.random = new SplittableRandom(seed);
         latent = new double[TARGETS.size()][criteria];
+        contested = new boolean[TARGETS.size()][criteria];
         for (int t = 0; t < TARGETS.size(); t++) {
             double organisation = 0.6 + 3.2 * random.nextDouble();
             for (int c = 0; c < criteria; c++) {
-                latent[t][c] = clamp(organisation + (random.nextDouble() - 0.5) * 1.6);
+                // contested cells sit mid-scale so both camps stay on the scale
+                contested[t][c] = random.nextDouble() < CONTESTED_SHARE;
+                latent[t][c] = contested[t][c]
+                        ? 1.5 + 2.0 * random.nextDouble()
+                        : clamp(organisation + (random.nextDouble() - 0.5) * 1.6);
             }
         }
         leniency = new double[EXPERTS];
@@ -43,15 +55,16 @@ final class DemoPanel {
 
     /** A first-round rating: latent maturity, the expert's leniency, and their noise. */
     BigDecimal firstRound(int target, int criterion, int expert) {
-        return grade(latent[target][criterion] + leniency[expert] + gaussian() * noise[expert]);
+        double camp = contested[target][criterion] ? (expert % 2 == 0 ? CAMP_OFFSET : -CAMP_OFFSET) : 0;
+        return grade(latent[target][criterion] + camp + leniency[expert] + gaussian() * noise[expert]);
     }
 
     /**
      * A revised rating: part of the way from the expert's previous rating toward the panel's previous
-     * median, plus a little fresh noise.
+     * median (hardly at all on a contested cell), plus a little fresh noise.
      */
-    BigDecimal revision(BigDecimal previous, double previousMedian, int expert) {
-        double pull = 0.3 + 0.4 * random.nextDouble();
+    BigDecimal revision(int target, int criterion, BigDecimal previous, double previousMedian, int expert) {
+        double pull = contested[target][criterion] ? 0.05 + 0.1 * random.nextDouble() : 0.3 + 0.4 * random.nextDouble();
         double moved = previous.doubleValue() + pull * (previousMedian - previous.doubleValue());
         return grade(moved + gaussian() * noise[expert] * 0.3);
     }

@@ -120,7 +120,7 @@ public class DemoSeeder {
                         }
                         BigDecimal grade = roundNumber == 1
                                 ? panel.firstRound(t, c, e)
-                                : panel.revision(previous[t][c][e], median, e);
+                                : panel.revision(t, c, previous[t][c][e], median, e);
                         String rationale = rationale(grade, roundNumber, median);
                         ratings.save(experts.get(e).id().value(), new RatingChange(round.id(), targets.get(t).id(),
                                 criteria.get(c).id(), grade, Confidence.values()[panel.confidenceIndex()], rationale,

@@ -2,9 +2,16 @@ package org.delphipanel.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.delphipanel.PostgresTestSchema;
+import org.delphipanel.rating.Rating;
 import org.delphipanel.rating.RatingService;
 import org.delphipanel.security.UserService;
+import org.delphipanel.stats.CellStatistics;
+import org.delphipanel.stats.ConsensusRule;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.RoundState;
 import org.delphipanel.study.StudyOverview;
@@ -14,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.delphipanel.PostgresTestSchema;
 
 /** The demo study on a fresh database: the shape README promises, seeded once. */
 @SpringBootTest(properties = "delphi.demo.enabled=true")
@@ -68,5 +74,24 @@ class DemoSeederIT {
         for (int e = 1; e <= 8; e++) {
             assertThat(users.findByEmail("expert" + e + "@example.org")).as("expert " + e).isPresent();
         }
+    }
+
+    @Test
+    void some_cells_are_still_contested_after_round_two_so_triage_has_disagreement_to_show() {
+        long facilitator = users.findByEmail("facilitator@example.org").orElseThrow().id().value();
+        StudyOverview demo = studies.overviewsFor(facilitator).get(0);
+        Round second = studies.rounds(demo.study().id()).get(1);
+        ConsensusRule rule = ConsensusRule.parse(demo.study().rules().consensusRule());
+        Map<String, List<Double>> cells = new HashMap<>();
+        for (Rating rating : ratings.roundRatings(facilitator, second.id())) {
+            cells.computeIfAbsent(rating.targetId() + "/" + rating.criterionId(), key -> new ArrayList<>())
+                    .add(rating.grade().doubleValue());
+        }
+        long withoutConsensus = cells.values().stream()
+                .map(grades -> CellStatistics.of(grades.stream().mapToDouble(Double::doubleValue).toArray()))
+                .filter(cell -> !rule.evaluate(cell).consensus())
+                .count();
+        assertThat(cells).hasSize(6 * 7);
+        assertThat(withoutConsensus).isGreaterThanOrEqualTo(3).isLessThan(6 * 7 / 2);
     }
 }
