@@ -25,7 +25,8 @@ class ViewAccessTest extends KaribuTest {
     private static final Map<String, Set<Role>> ALLOWED = Map.of(
             "", Set.of(Role.ADMIN, Role.FACILITATOR, Role.EXPERT),
             "frameworks", Set.of(Role.ADMIN, Role.FACILITATOR, Role.EXPERT),
-            "admin/users", Set.of(Role.ADMIN));
+            "admin/users", Set.of(Role.ADMIN),
+            "studies", Set.of(Role.ADMIN, Role.FACILITATOR));
 
     @Autowired
     UserService users;
@@ -50,7 +51,8 @@ class ViewAccessTest extends KaribuTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "frameworks", "admin/users"})
+    @ValueSource(strings = {"", "frameworks", "admin/users", "studies", "studies/1/setup", "studies/1/results",
+            "rate/1"})
     void an_anonymous_visitor_is_sent_to_the_login_page(String route) {
         logout();
         UI.getCurrent().navigate(route);
