@@ -12,10 +12,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.home.HomeService;
 import org.delphipanel.home.StudyCard;
 
@@ -25,9 +23,6 @@ import org.delphipanel.home.StudyCard;
 @Menu(title = "Home", order = 0, icon = "vaadin:home")
 @PermitAll
 class HomeView extends VerticalLayout {
-
-    private static final DateTimeFormatter DEADLINE =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
 
     HomeView(HomeService home) {
         addClassName("dp-view");
@@ -69,7 +64,7 @@ class HomeView extends VerticalLayout {
             section.add(question);
         }
         var round = new Span(card.roundLabel()
-                + (card.deadline() == null ? "" : " · closes " + DEADLINE.format(card.deadline())));
+                + (card.deadline() == null ? "" : " · closes " + Times.dateTime(card.deadline())));
         round.addClassName("dp-round");
         section.add(round);
         if (!card.progress().isBlank()) {

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.FrameworkService;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.rating.CellFeedback;
 import org.delphipanel.rating.CellKey;
 import org.delphipanel.rating.CellSettledException;
@@ -343,7 +344,7 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
         try {
             Rating saved = ratings.save(userId, change);
             version = saved.version();
-            saveStatus.setText("Saved at " + RatingTexts.TIME.format(saved.updatedAt()) + ".");
+            saveStatus.setText("Saved at " + Times.time(saved.updatedAt()) + ".");
             showState(ratings.cell(userId, round.id(), targetId, criterion.id()));
         } catch (ConcurrentChangeException | RoundNotOpenException | CellSettledException | IllegalArgumentException e) {
             saveStatus.setText("Not saved: " + e.getMessage() + ".");

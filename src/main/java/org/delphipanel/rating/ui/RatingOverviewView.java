@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.FrameworkService;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.rating.CellState;
 import org.delphipanel.rating.CellStatus;
 import org.delphipanel.rating.RatingService;
@@ -156,7 +157,7 @@ class RatingOverviewView extends VerticalLayout implements BeforeEnterObserver {
         section.add(new H2("Submit round " + progress.roundNumber()));
         section.add(new Paragraph(progress.submittedAt() == null
                 ? "When you are done, submit the round. You can still change your ratings until it closes."
-                : "You submitted this round at " + RatingTexts.DEADLINE.format(progress.submittedAt())
+                : "You submitted this round at " + Times.dateTime(progress.submittedAt())
                         + ". You can still change your ratings until it closes."));
         section.add(createMissing(progress, targets, criteria));
         var submit = new Button("Submit round", e -> confirmSubmit(userId, progress, targets, criteria));

@@ -7,19 +7,13 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.rating.CellStatus;
 import org.jspecify.annotations.Nullable;
 
 /** Words, numbers and status badges shared by the rating views. */
 final class RatingTexts {
-
-    static final DateTimeFormatter DEADLINE =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
 
     private RatingTexts() {
     }
@@ -36,7 +30,7 @@ final class RatingTexts {
     }
 
     static String deadline(@Nullable Instant deadline) {
-        return deadline == null ? "no deadline set" : "closes " + DEADLINE.format(deadline);
+        return deadline == null ? "no deadline set" : "closes " + Times.dateTime(deadline);
     }
 
     /** The status in words with an icon beside it; the icon is decoration, the words carry the meaning. */

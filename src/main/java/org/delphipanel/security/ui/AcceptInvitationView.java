@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
 import java.util.Objects;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.security.InvitationNotValidException;
 import org.delphipanel.security.InvitationPreview;
 import org.delphipanel.security.InvitationService;
@@ -81,7 +82,7 @@ class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver
             InvitationPreview preview = invitations.preview(token);
             message.setText("This invitation is for " + preview.email() + ", who will join as "
                     + preview.role().label().toLowerCase() + ". Choose the name others will see and a password."
-                    + " The link works once, until " + Formats.dateTime(preview.expiresAt()) + ".");
+                    + " The link works once, until " + Times.dateTime(preview.expiresAt()) + ".");
             form.setVisible(true);
         } catch (InvitationNotValidException refused) {
             showRefusal(refused);

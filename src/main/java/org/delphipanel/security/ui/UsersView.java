@@ -1,7 +1,6 @@
 package org.delphipanel.security.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -13,16 +12,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.delphipanel.base.ui.CopyableLink;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.security.AppUser;
 import org.delphipanel.security.DuplicateEmailException;
 import org.delphipanel.security.InvitationLink;
@@ -103,28 +101,10 @@ class UsersView extends VerticalLayout {
 
     private void showLink(InvitationLink link) {
         var text = new Paragraph("Invitation for " + link.email() + " as " + link.role().label().toLowerCase()
-                + ", valid until " + Formats.dateTime(link.expiresAt()) + ". This is the only time the link is shown.");
-        var field = new TextField("Invitation link");
-        field.setId("invitation-link");
-        field.setValue(link.url());
-        field.setReadOnly(true);
-        field.setWidthFull();
-        var copy = new Button("Copy link", event -> copy(link.url()));
-        copy.setId("invitation-copy");
-        copy.setAriaLabel("Copy the invitation link for " + link.email());
-        var row = new HorizontalLayout(field, copy);
-        row.setWidthFull();
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setFlexGrow(1, field);
+                + ", valid until " + Times.dateTime(link.expiresAt()) + ". This is the only time the link is shown.");
         inviteResult.removeAll();
-        inviteResult.add(text, row);
+        inviteResult.add(text, new CopyableLink("Invitation link", link.url(), link.email()));
         inviteResult.setVisible(true);
-    }
-
-    private static void copy(String url) {
-        UI.getCurrent().getPage().executeJs("return navigator.clipboard.writeText($0)", url).then(
-                done -> Notification.show("Link copied."),
-                failure -> Notification.show("This browser did not allow copying; select the link and copy it."));
     }
 
     private Grid<PendingInvitation> createPendingGrid() {
@@ -132,7 +112,7 @@ class UsersView extends VerticalLayout {
         pendingGrid.addColumn(PendingInvitation::email).setHeader("E-mail address").setAutoWidth(true).setFlexGrow(1);
         pendingGrid.addColumn(invitation -> invitation.role().label()).setHeader("Role").setAutoWidth(true);
         pendingGrid.addColumn(PendingInvitation::invitedBy).setHeader("Invited by").setAutoWidth(true);
-        pendingGrid.addColumn(invitation -> Formats.dateTime(invitation.expiresAt())).setHeader("Expires")
+        pendingGrid.addColumn(invitation -> Times.dateTime(invitation.expiresAt())).setHeader("Expires")
                 .setAutoWidth(true);
         pendingGrid.setAllRowsVisible(true);
         pendingGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -148,7 +128,7 @@ class UsersView extends VerticalLayout {
         userGrid.addColumn(listing -> listing.user().displayName()).setHeader("Name").setAutoWidth(true);
         userGrid.addColumn(listing -> listing.user().role().label()).setHeader("Role").setAutoWidth(true);
         userGrid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
-        userGrid.addColumn(listing -> Formats.dateTime(listing.createdAt())).setHeader("Created").setAutoWidth(true);
+        userGrid.addColumn(listing -> Times.dateTime(listing.createdAt())).setHeader("Created").setAutoWidth(true);
         userGrid.addComponentColumn(this::createToggle).setHeader("Action").setKey("action").setAutoWidth(true);
         userGrid.setAllRowsVisible(true);
         userGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);

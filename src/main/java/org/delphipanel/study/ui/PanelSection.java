@@ -1,7 +1,6 @@
 package org.delphipanel.study.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,15 +8,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import org.delphipanel.security.DuplicateEmailException;
 import org.delphipanel.security.InvitationLink;
 import org.delphipanel.security.PendingInvitation;
+import org.delphipanel.base.ui.CopyableLink;
 import org.delphipanel.study.PanelMember;
 import org.delphipanel.study.PanelRole;
 import org.delphipanel.study.Panelist;
@@ -91,25 +89,7 @@ class PanelSection extends VerticalLayout {
     private void showLink(InvitationLink link) {
         var text = new Paragraph("Invitation for " + link.email() + ", valid until " + Texts.dateTime(link.expiresAt())
                 + ". This is the only time the link is shown.");
-        var field = new TextField("Invitation link");
-        field.setId("invitation-link");
-        field.setValue(link.url());
-        field.setReadOnly(true);
-        field.setWidthFull();
-        var copy = new Button("Copy link", event -> copy(link.url()));
-        copy.setId("invitation-copy");
-        copy.setAriaLabel("Copy the invitation link for " + link.email());
-        var row = new HorizontalLayout(field, copy);
-        row.setWidthFull();
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setFlexGrow(1, field);
-        inviteResult.add(text, row);
-    }
-
-    private static void copy(String url) {
-        UI.getCurrent().getPage().executeJs("return navigator.clipboard.writeText($0)", url).then(
-                done -> Notification.show("Link copied."),
-                failure -> Notification.show("This browser did not allow copying; select the link and copy it."));
+        inviteResult.add(text, new CopyableLink("Invitation link", link.url(), link.email()));
     }
 
     private Component createExisting() {

@@ -1,10 +1,8 @@
 package org.delphipanel.study.ui;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import org.delphipanel.base.ui.Times;
 import org.delphipanel.study.RationalePolicy;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.StudyRules;
@@ -14,10 +12,6 @@ import org.jspecify.annotations.Nullable;
 /** How these views put times, states and rules into words (in words, never only a colour). */
 final class Texts {
 
-    /** Times in UTC, saying so: the server does not know the reader's zone. */
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     /** One rule as a term and its meaning. */
     record Rule(String term, String meaning) {
     }
@@ -26,7 +20,7 @@ final class Texts {
     }
 
     static String dateTime(@Nullable Instant instant) {
-        return instant == null ? "—" : DATE_TIME.format(instant);
+        return Times.dateTime(instant);
     }
 
     static String state(StudyState state) {
