@@ -124,6 +124,7 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 + " were promised pseudonymity: share this file only as your ethics approval allows. Every named export"
                 + " is recorded in the audit log."));
         var confirm = new ConfirmDialog();
+        confirm.setId("named-confirm");
         confirm.setHeader("Export experts' identities?");
         confirm.setText("The file will name every expert next to their ratings and rationales. This is recorded in"
                 + " the audit log with your name.");
