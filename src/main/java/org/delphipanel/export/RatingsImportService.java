@@ -31,6 +31,7 @@ import org.delphipanel.study.Study;
 import org.delphipanel.study.StudyId;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.Target;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -171,7 +172,7 @@ public class RatingsImportService {
         return where + problem.message();
     }
 
-    private static String decode(byte[] file, List<Problem> problems) {
+    private static @Nullable String decode(byte[] file, List<Problem> problems) {
         int offset = file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf
                 ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -224,7 +225,7 @@ public class RatingsImportService {
         return record.fields().get(columns.get(column)).strip();
     }
 
-    private static BigDecimal value(String text, Criterion criterion, int line, List<Problem> problems) {
+    private static @Nullable BigDecimal value(String text, @Nullable Criterion criterion, int line, List<Problem> problems) {
         if (text.isEmpty()) {
             problems.add(new Problem(line, "value", "is empty"));
             return null;
@@ -253,7 +254,7 @@ public class RatingsImportService {
         return value;
     }
 
-    private static Confidence confidence(CsvRecords.Record record, Map<String, Integer> columns, int line,
+    private static @Nullable Confidence confidence(CsvRecords.Record record, Map<String, Integer> columns, int line,
             List<Problem> problems) {
         if (!columns.containsKey("confidence")) {
             return null;

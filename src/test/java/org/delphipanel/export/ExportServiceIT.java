@@ -186,6 +186,21 @@ class ExportServiceIT {
     }
 
     @Test
+    void the_rating_service_hands_out_closed_rounds_only_and_only_to_the_panel_and_administrators() {
+        Fixture fixture = aStudyWithRoundOneClosed();
+        assertThatThrownBy(() -> ratings.closedRound(fixture.facilitatorId(), fixture.round().id()))
+                .isInstanceOf(org.delphipanel.rating.RoundNotOpenException.class).hasMessageContaining("not closed");
+        var roundOne = studies.rounds(fixture.study().id()).getFirst();
+        assertThat(ratings.closedRound(fixture.expert(2), roundOne.id()).ratings()).hasSize(4);
+        assertThat(ratings.closedRound(fixture.expert(2), roundOne.id()).snapshot()).isNotNull();
+        var outsider = data.aUser(Role.EXPERT, "outsider");
+        assertThatThrownBy(() -> ratings.closedRound(outsider.id().value(), roundOne.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        var admin = data.aUser(Role.ADMIN, "admin");
+        assertThat(ratings.closedRound(admin.id().value(), roundOne.id()).ratings()).hasSize(4);
+    }
+
+    @Test
     void the_zip_bundle_holds_every_csv_the_provenance_and_a_readme() throws IOException {
         Fixture fixture = aStudyWithRoundOneClosed();
         as(fixture.facilitatorId(), "FACILITATOR");

@@ -153,7 +153,15 @@ class RatingsImportIT {
         ActingAs.user(data.email(fixture.expert(0)), "EXPERT");
         assertThatThrownBy(() -> imports.importRatings(fixture.study().id(), utf8(csv)))
                 .isInstanceOf(AccessDeniedException.class);
+        var direct = List.of(new org.delphipanel.rating.ImportedRating(2,
+                studies.experts(fixture.study().id()).getFirst().id(), fixture.targets().get(0).id(),
+                fixture.framework().criteria().get(0).id(), new BigDecimal("3"), null, null));
+        assertThatThrownBy(() -> ratings.importRatings(fixture.expert(0), fixture.round().id(), direct))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(count(fixture)).isZero();
         Fixture closed = data.closeRound(fixture);
+        assertThatThrownBy(() -> ratings.importRatings(closed.facilitatorId(), closed.round().id(), direct))
+                .isInstanceOf(org.delphipanel.rating.RoundNotOpenException.class);
         ActingAs.user(data.email(closed.facilitatorId()), "FACILITATOR");
         assertThatThrownBy(() -> imports.importRatings(closed.study().id(), utf8(csv)))
                 .isInstanceOfSatisfying(RatingsRejectedException.class, rejected -> assertThat(
