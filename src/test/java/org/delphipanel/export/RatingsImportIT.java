@@ -126,6 +126,23 @@ class RatingsImportIT {
     }
 
     @Test
+    void an_experts_existing_rating_of_a_cell_is_replaced_by_the_imported_one() {
+        Fixture fixture = data.anOpenRound(1, 1);
+        Criterion criterion = fixture.framework().criteria().getFirst();
+        ratings.save(fixture.expert(0), new RatingChange(fixture.round().id(), fixture.targets().get(0).id(),
+                criterion.id(), new BigDecimal("1"), null, "on screen", List.of(), null));
+        ActingAs.user(data.email(fixture.facilitatorId()), "FACILITATOR");
+        imports.importRatings(fixture.study().id(), utf8("expert,target,criterion,value,rationale\n" + pseudonym(fixture, 0)
+                + "," + fixture.targets().get(0).name() + "," + criterion.code() + ",4.5,from the workshop\n"));
+        List<Rating> mine = ratings.myRatings(fixture.expert(0), fixture.round().id());
+        assertThat(mine).singleElement().satisfies(r -> {
+            assertThat(r.grade()).isEqualByComparingTo("4.5");
+            assertThat(r.rationale()).isEqualTo("from the workshop");
+            assertThat(r.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void missing_or_unknown_columns_and_a_wrong_encoding_reject_the_file() {
         Fixture fixture = data.anOpenRound(1, 1);
         ActingAs.user(data.email(fixture.facilitatorId()), "FACILITATOR");
