@@ -50,9 +50,11 @@ public class RatingService {
     private final UserService users;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final RoundSnapshotRepository snapshots;
 
     RatingService(RatingRepository repository, StudyService studies, RoundContexts contexts, UserService users,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, RoundSnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.repository = repository;
         this.studies = studies;
         this.contexts = contexts;
@@ -114,6 +116,115 @@ public class RatingService {
                     change);
         }
         return repository.find(change.roundId(), change.targetId(), change.criterionId(), expert.id()).orElseThrow();
+    }
+
+    /**
+     * Stores ratings collected elsewhere into an open round, all or nothing: a facilitator of the study
+     * (or an administrator) brings them in for the experts named. Each is checked as an expert's own
+     * save would be (the round open and before its deadline, a target of the study, a leaf criterion of
+     * its rubric, a grade on the scale's steps, not a cell settled earlier); an expert's existing rating
+     * of a cell is replaced. Any problem refuses the whole list with every problem found. Audit-logged
+     * per rating and once for the import.
+     *
+     * @throws RatingsRejectedException listing every problem; nothing was stored
+     */
+    public int importRatings(long userId, RoundId roundId, List<ImportedRating> imported) {
+        RoundContext context = contexts.of(roundId);
+        Round round = context.round();
+        Study study = context.study();
+        AppUser actor = users.findById(new UserId(userId))
+                .orElseThrow(() -> new AccessDeniedException("unknown user " + userId));
+        boolean facilitates = actor.is(org.delphipanel.security.Role.ADMIN) || studies.panelist(study.id(), userId)
+                .filter(p -> p.role() == PanelRole.FACILITATOR).isPresent();
+        if (!facilitates) {
+            throw new AccessDeniedException("only the study's facilitators and administrators import ratings");
+        }
+        Instant now = clock.instant();
+        if (!round.isOpen()) {
+            throw new RoundNotOpenException("round " + round.number() + " is " + round.state().name().toLowerCase()
+                    + ": ratings can be imported only into an open round");
+        }
+        if (round.closesAt() != null && now.isAfter(round.closesAt())) {
+            throw new RoundNotOpenException("the deadline of round " + round.number() + " has passed");
+        }
+        List<RatingsRejectedException.Problem> problems = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ImportedRating rating : imported) {
+            int line = rating.line();
+            Optional<Panelist> expert = studies.panelist(rating.expert());
+            if (expert.isEmpty() || !expert.get().studyId().equals(study.id()) || !expert.get().isExpert()) {
+                problems.add(new RatingsRejectedException.Problem(line, "expert", "not an expert of study " + study.name()));
+            }
+            if (!studies.isTargetOf(study.id(), rating.targetId())) {
+                problems.add(new RatingsRejectedException.Problem(line, "target", "not a target of study " + study.name()));
+            }
+            Optional<Criterion> criterion = context.criterion(rating.criterionId());
+            if (criterion.isEmpty()) {
+                problems.add(new RatingsRejectedException.Problem(line, "criterion",
+                        "not a criterion of the rubric of study " + study.name()));
+            } else {
+                try {
+                    requireOnScale(criterion.get(), rating.grade());
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RatingsRejectedException.Problem(line, "value", e.getMessage()));
+                }
+                context.settledBy(new CellKey(rating.targetId(), rating.criterionId())).ifPresent(settled -> problems.add(
+                        new RatingsRejectedException.Problem(line, "", "the panel reached consensus on this cell in round "
+                                + settled.ratedInRound() + "; this study does not rate settled cells again")));
+            }
+            if (!seen.add(rating.expert().value() + "/" + rating.targetId().value() + "/" + rating.criterionId())) {
+                problems.add(new RatingsRejectedException.Problem(line, "", "a second rating of the same expert, target and criterion"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RatingsRejectedException(problems);
+        }
+        for (ImportedRating rating : imported) {
+            Criterion criterion = context.criterion(rating.criterionId()).orElseThrow();
+            ScaleDefinition scale = criterion.scale();
+            Optional<Rating> existing = repository.find(roundId, rating.targetId(), rating.criterionId(), rating.expert());
+            RatingChange change = new RatingChange(roundId, rating.targetId(), rating.criterionId(), rating.grade(),
+                    rating.confidence(), rating.rationale(), List.of(), existing.map(Rating::version).orElse(null));
+            if (existing.isEmpty()) {
+                long id = repository.insert(change, rating.expert(), scale.min(), scale.max(), now);
+                audit(userId, "rating.imported", id, null, change);
+            } else {
+                Rating stored = existing.get();
+                if (!repository.update(stored.id(), stored.version(), change, now)) {
+                    throw new ConcurrentChangeException("a rating of this round changed during the import; nothing was imported");
+                }
+                audit(userId, "rating.imported", stored.id(),
+                        describe(stored.grade(), stored.confidence(), stored.rationale()), change);
+            }
+        }
+        auditLog.record(actor.email(), "ratings.imported", "round", roundId.toString(), null,
+                "{\"ratings\":" + imported.size() + ",\"round\":" + round.number() + "}");
+        return imported.size();
+    }
+
+    /**
+     * Every rating of a closed round with its stored snapshot, for exports: for anyone on the study's
+     * panel and for administrators (who may be off it). Refused for a round that is not closed, to
+     * everyone, so an export can never carry an open round.
+     */
+    @Transactional(readOnly = true)
+    public ClosedRound closedRound(long userId, RoundId roundId) {
+        Round round = studies.round(roundId);
+        boolean admin = users.findById(new UserId(userId)).filter(u -> u.is(org.delphipanel.security.Role.ADMIN)).isPresent();
+        if (!admin && studies.panelist(round.studyId(), userId).isEmpty()) {
+            throw new AccessDeniedException("you are not on the panel of this study");
+        }
+        if (!round.isClosed()) {
+            throw new RoundNotOpenException("round " + round.number() + " is not closed: only closed rounds are exported");
+        }
+        return new ClosedRound(round, repository.byRound(roundId), snapshots.find(roundId).orElse(null));
+    }
+
+    /** A closed round's ratings and the snapshot stored when it closed (null only for rounds closed before snapshots existed). */
+    public record ClosedRound(Round round, List<Rating> ratings, @Nullable RoundSnapshot snapshot) {
+        public ClosedRound {
+            ratings = List.copyOf(ratings);
+        }
     }
 
     /** The ratings {@code userId} entered in a round: always their own, whatever the round's state. */

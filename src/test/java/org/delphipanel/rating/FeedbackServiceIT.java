@@ -113,6 +113,12 @@ class FeedbackServiceIT {
             assertThat(f.ownRationale()).isNotEqualTo(secret.rationale());
         });
         assertThat(all.getFirst().panel().n()).isEqualTo(2);
+        tried.add("closedRound");
+        assertThatThrownBy(() -> ratings.closedRound(me, roundId)).isInstanceOf(RoundNotOpenException.class);
+        tried.add("importRatings");
+        assertThatThrownBy(() -> ratings.importRatings(me, roundId, List.of(new ImportedRating(2, panelistOf(round2, 1),
+                key.targetId(), key.criterionId(), new java.math.BigDecimal("1.0"), null, null))))
+                .isInstanceOf(AccessDeniedException.class);
         tried.add("snapshot");
         assertThat(snapshots.snapshot(me, roundId)).isEmpty();
         assertThat(snapshots.snapshot(me, panel.round().id()).orElseThrow().cells())
