@@ -1,10 +1,11 @@
 package org.delphipanel.scoring.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
-/** Links between a study's review, convergence, agreement and results pages. */
+/** Links between a study's review, convergence, agreement, results and export pages. */
 final class ScoringNav {
 
     private ScoringNav() {
@@ -23,6 +24,8 @@ final class ScoringNav {
                     new RouterLink("Agreement", AgreementView.class, parameters));
         }
         nav.add(new RouterLink("Results", ResultsView.class, parameters));
+        // the export feature reads scoring, so its page is linked by path, not by class
+        nav.add(new Anchor("studies/" + studyId + "/export", "Export"));
         return nav;
     }
 
