@@ -128,6 +128,12 @@ final class Browser implements AutoCloseable {
         return clickable(By.xpath("//vaadin-button[normalize-space()=" + literal(text) + "]"));
     }
 
+    /** Follows an entry of the side navigation. */
+    void navigate(String menuEntry) {
+        click(By.xpath("//vaadin-side-nav-item[normalize-space()=" + literal(menuEntry) + "]"));
+        waitForVaadin();
+    }
+
     /** Scrolls so that the element with this id is at the top, below the app layout's bar, for a screenshot. */
     void scrollTo(String id) {
         WebElement element = await().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
@@ -159,6 +165,10 @@ final class Browser implements AutoCloseable {
 
     String text(String id) {
         return text(By.id(id));
+    }
+
+    List<String> texts(By locator) {
+        return driver.findElements(locator).stream().map(this::innerText).toList();
     }
 
     String pageText() {

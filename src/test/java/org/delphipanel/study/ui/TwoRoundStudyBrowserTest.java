@@ -112,7 +112,7 @@ class TwoRoundStudyBrowserTest {
         browser.signIn(FACILITATOR, FACILITATOR_PASSWORD);
         assertThat(browser.pageText()).contains("You are not on the panel of any study yet.");
 
-        browser.open("/studies");
+        browser.navigate("Studies");
         browser.waitForText(By.tagName("h1"), "Studies");
         assertThat(browser.text("new-study-framework")).contains(RUBRIC);
         browser.type("new-study-name", STUDY);
@@ -220,11 +220,10 @@ class TwoRoundStudyBrowserTest {
                 .contains("Required from round 2 when a rating lies more than 1");
         assertThat(browser.text("rules-question")).isEqualTo("Question: " + QUESTION);
 
-        browser.open("/");
+        browser.navigate("Home");
         browser.clickLink("Open your ratings for " + STUDY);
         browser.waitForText("round-progress", "0 of 14 cells rated");
-        criteria = browser.all(By.cssSelector("table th[scope='col']")).stream().skip(1).map(WebElement::getText)
-                .toList();
+        criteria = browser.texts(By.cssSelector("table th[scope='col']")).stream().skip(1).toList();
         assertThat(criteria).hasSize(CRITERIA);
         if (e == 0) {
             browser.screenshot("two-rounds-06-overview-round-1");
