@@ -63,10 +63,6 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
-    String path() {
-        return driver.getCurrentUrl().substring(base.length());
-    }
-
     void signIn(String email, String password) {
         open("/login");
         await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-field[name='username'] > input")))
@@ -189,10 +185,6 @@ final class Browser implements AutoCloseable {
 
     void waitForText(String id, String text) {
         waitForText(By.id(id), text);
-    }
-
-    void waitForPageText(String text) {
-        waitForText(By.tagName("body"), text);
     }
 
     /** The texts of a Vaadin grid's cells, which live in its light DOM, joined by " | ". */
