@@ -70,6 +70,7 @@ public class HomeService {
         }
         return new StudyCard(study.id().value(), study.name(), study.question(), roleLabel, frameworkLabel,
                 overview.targetCount(), overview.expertCount(), roundLabel,
-                round != null && round.isOpen() ? round.closesAt() : null, progress, attention);
+                round != null && round.isOpen() ? round.closesAt() : null, progress, attention,
+                studies.mayManage(userId, study.id()));
     }
 }

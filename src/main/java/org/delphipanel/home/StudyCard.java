@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One study as the home page shows it.
  *
  * @param attention one sentence on what the study asks of the viewer now, or empty
+ * @param manages whether the viewer may set the study up and run its rounds (its facilitators and
+ *     administrators)
  */
 public record StudyCard(
         long studyId,
@@ -19,5 +21,6 @@ public record StudyCard(
         String roundLabel,
         @Nullable Instant deadline,
         String progress,
-        String attention) {
+        String attention,
+        boolean manages) {
 }

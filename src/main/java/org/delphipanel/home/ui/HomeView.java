@@ -70,10 +70,18 @@ class HomeView extends VerticalLayout {
         if (!card.progress().isBlank()) {
             section.add(new Paragraph(card.progress()));
         }
+        // paths, not view classes: the rating and study views belong to their own features
+        var links = new Div();
+        links.addClassName("dp-card-links");
+        links.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.5em 1.5em");
         if ("Expert".equals(card.roleLabel())) {
-            // a path, not the view class: the rating views belong to the rating feature
-            section.add(new Anchor("rate/" + card.studyId(), "Open your ratings for " + card.studyName()));
+            links.add(new Anchor("rate/" + card.studyId(), "Open your ratings for " + card.studyName()));
         }
+        if (card.manages()) {
+            links.add(new Anchor("studies/" + card.studyId() + "/setup", "Set up and run " + card.studyName()));
+        }
+        links.add(new Anchor("studies/" + card.studyId() + "/rules", "Rules of " + card.studyName()));
+        section.add(links);
         return section;
     }
 }

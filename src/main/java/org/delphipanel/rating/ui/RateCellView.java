@@ -81,7 +81,8 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
     final RadioButtonGroup<Confidence> confidence = new RadioButtonGroup<>("Confidence");
     final TextArea rationale = new TextArea("Rationale");
     final CheckboxGroup<EvidenceItem> evidence = new CheckboxGroup<>("Evidence you relied on (optional)");
-    final Span saveStatus = new Span();
+    /** A paragraph, not a span: inline, it ran on after the last evidence checkbox as if part of its label. */
+    final Paragraph saveStatus = new Paragraph();
     final Div cellStatus = new Div();
 
     private long userId;

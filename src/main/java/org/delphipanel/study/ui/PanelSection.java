@@ -74,6 +74,8 @@ class PanelSection extends VerticalLayout {
             InvitationLink link = setup.studies().inviteExpert(setup.userId(), setup.studyId(), inviteEmail.getValue());
             showLink(link);
             inviteEmail.clear();
+            // clearing a required field validates it as empty; it is waiting for the next address, not wrong
+            inviteEmail.setInvalid(false);
             refresh();
         } catch (DuplicateEmailException existing) {
             inviteEmail.setErrorMessage(inviteEmail.getValue() + " already has an account: add it below as an"

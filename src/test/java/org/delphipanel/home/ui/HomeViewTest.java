@@ -4,8 +4,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
 import org.delphipanel.base.ui.KaribuTest;
 import org.delphipanel.security.Role;
 import org.delphipanel.security.UserId;
@@ -45,6 +47,34 @@ class HomeViewTest extends KaribuTest {
         login(email(fixture.facilitatorId()), "FACILITATOR");
         UI.getCurrent().navigate(HomeView.class);
         assertThat(text()).contains("0 of 4 experts submitted");
+    }
+
+    private static List<String> links() {
+        return _find(Anchor.class).stream().map(a -> a.getHref() + " " + a.getText()).toList();
+    }
+
+    @Test
+    void a_facilitators_card_links_to_the_setup_and_the_rules_of_the_study() {
+        var fixture = data.aDraftStudy(1, 1);
+        login(email(fixture.facilitatorId()), "FACILITATOR");
+        UI.getCurrent().navigate(HomeView.class);
+        long id = fixture.study().id().value();
+        String name = fixture.study().name();
+        assertThat(links()).contains("studies/" + id + "/setup Set up and run " + name,
+                "studies/" + id + "/rules Rules of " + name);
+        assertThat(links()).noneMatch(link -> link.startsWith("rate/"));
+    }
+
+    @Test
+    void an_experts_card_links_to_the_ratings_and_the_rules_but_not_to_the_setup() {
+        var fixture = data.anOpenRound(1, 1);
+        login(email(fixture.expert(0)), "EXPERT");
+        UI.getCurrent().navigate(HomeView.class);
+        long id = fixture.study().id().value();
+        String name = fixture.study().name();
+        assertThat(links()).contains("rate/" + id + " Open your ratings for " + name,
+                "studies/" + id + "/rules Rules of " + name);
+        assertThat(links()).noneMatch(link -> link.contains("/setup"));
     }
 
     @Test

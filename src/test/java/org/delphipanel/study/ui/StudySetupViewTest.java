@@ -241,6 +241,18 @@ class StudySetupViewTest extends KaribuTest {
     }
 
     @Test
+    void after_an_invitation_the_emptied_address_field_is_ready_for_the_next_and_not_marked_as_an_error() {
+        Fixture fixture = data.aDraftStudy(1, 1);
+        openSetup(fixture, StudySetupView.PANEL);
+        EmailField email = _get(EmailField.class, spec -> spec.withId("invite-email"));
+        email.setValue("next-" + StudyTestData.uniqueTag() + "@example.org");
+        _click(button("invite-create"));
+        assertThat(_get(TextField.class, spec -> spec.withId("invitation-link")).getValue()).contains("/invitation/");
+        assertThat(email.getValue()).isEmpty();
+        assertThat(email.isInvalid()).isFalse();
+    }
+
+    @Test
     void a_facilitator_opens_round_one_with_a_deadline_sees_progress_and_closes_it_after_confirming() {
         Fixture fixture = data.aDraftStudy(2, 1);
         openSetup(fixture, StudySetupView.ROUNDS);
