@@ -332,7 +332,7 @@ public class RatingService {
         return state(context, key, repository.find(roundId, targetId, criterionId, expert.id()).orElse(null));
     }
 
-    private static CellState state(RoundContext context, CellKey key, @Nullable Rating rating) {
+    static CellState state(RoundContext context, CellKey key, @Nullable Rating rating) {
         if (context.settledBy(key).isPresent()) {
             return new CellState(key, CellStatus.SETTLED, rating, null);
         }

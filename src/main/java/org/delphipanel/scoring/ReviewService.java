@@ -61,18 +61,19 @@ public class ReviewService {
         Map<PanelistId, Instant> submissions = access.submissions(viewer, roundId);
         int cells = data.targets().size() * data.criteria().size();
         int experts = data.experts().size();
-        Map<PanelistId, Integer> perExpert = new LinkedHashMap<>();
         Map<TargetId, Integer> perTarget = new LinkedHashMap<>();
         Map<Long, Integer> perCriterion = new LinkedHashMap<>();
         for (Rating rating : ratings) {
-            perExpert.merge(rating.panelistId(), 1, Integer::sum);
             perTarget.merge(rating.targetId(), 1, Integer::sum);
             perCriterion.merge(rating.criterionId(), 1, Integer::sum);
         }
+        // per expert: the cells asked of them (settled cells are not) and those done, as they see it
+        Map<PanelistId, Integer> done = new LinkedHashMap<>();
+        Map<PanelistId, Integer> asked = access.cellsAsked(viewer, roundId, done);
         List<RoundProgress.ExpertProgress> expertRows = new ArrayList<>();
         for (Panelist expert : data.experts()) {
             expertRows.add(new RoundProgress.ExpertProgress(expert.pseudonym(), access.expertLabel(viewer, expert),
-                    access.expertEmail(expert), perExpert.getOrDefault(expert.id(), 0), cells,
+                    access.expertEmail(expert), done.getOrDefault(expert.id(), 0), asked.getOrDefault(expert.id(), cells),
                     submissions.get(expert.id())));
         }
         List<RoundProgress.Count> targetRows = data.targets().stream()

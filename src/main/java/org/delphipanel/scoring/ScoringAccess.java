@@ -1,6 +1,9 @@
 package org.delphipanel.scoring;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.rating.Rating;
@@ -9,6 +12,7 @@ import org.delphipanel.security.AppUser;
 import org.delphipanel.security.UserId;
 import org.delphipanel.security.UserService;
 import org.delphipanel.study.Panelist;
+import org.delphipanel.study.PanelistId;
 import org.delphipanel.study.Round;
 import org.delphipanel.study.RoundId;
 import org.delphipanel.study.Study;
@@ -70,8 +74,19 @@ class ScoringAccess {
         return ratings.roundRatings(viewer.userId(), roundId);
     }
 
-    java.util.Map<org.delphipanel.study.PanelistId, java.time.Instant> submissions(Viewer viewer, RoundId roundId) {
+    Map<PanelistId, Instant> submissions(Viewer viewer, RoundId roundId) {
         return ratings.submissions(viewer.userId(), roundId);
+    }
+
+    /** Each expert's work done and asked for, settled cells excluded, as the experts themselves see it. */
+    Map<PanelistId, Integer> cellsAsked(Viewer viewer, RoundId roundId,
+            Map<PanelistId, Integer> done) {
+        Map<PanelistId, Integer> asked = new HashMap<>();
+        for (var progress : studies.progress(viewer.userId(), roundId)) {
+            done.put(progress.expert().panelist().id(), progress.rated());
+            asked.put(progress.expert().panelist().id(), progress.cells());
+        }
+        return asked;
     }
 
     Round round(RoundId roundId) {

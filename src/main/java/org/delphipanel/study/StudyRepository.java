@@ -320,18 +320,9 @@ class StudyRepository {
     }
 
     /**
-     * Cells rated per panelist in a round. Reads the rating feature's table directly (counts only,
-     * never a grade): the study feature may not call the rating service, which depends on it.
+     * When each panelist submitted a round. Reads the rating feature's submission table directly (times
+     * only): the study feature may not call the rating service, which depends on it.
      */
-    Map<Long, Integer> ratedCounts(RoundId roundId) {
-        return db.select(RATING.PANELIST_ID, DSL.count())
-                .from(RATING)
-                .where(RATING.ROUND_ID.eq(roundId.value()))
-                .groupBy(RATING.PANELIST_ID)
-                .fetchMap(RATING.PANELIST_ID, DSL.count());
-    }
-
-    /** When each panelist submitted a round (see {@link #ratedCounts} for why this reads that table). */
     Map<Long, Instant> submissions(RoundId roundId) {
         Map<Long, Instant> submitted = new HashMap<>();
         db.selectFrom(ROUND_SUBMISSION).where(ROUND_SUBMISSION.ROUND_ID.eq(roundId.value()))

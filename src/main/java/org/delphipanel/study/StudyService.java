@@ -22,6 +22,7 @@ import org.delphipanel.security.Role;
 import org.delphipanel.security.UserId;
 import org.delphipanel.security.UserService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,8 +52,13 @@ public class StudyService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    /** Looked up when needed: its implementation in the rating feature itself depends on this service. */
+    private final ObjectProvider<RoundWorkload> workload;
+
     StudyService(StudyRepository repository, UserService users, InvitationService invitations,
-            FrameworkService frameworks, AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
+            FrameworkService frameworks, AuditLog auditLog, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<RoundWorkload> workload) {
+        this.workload = workload;
         this.repository = repository;
         this.users = users;
         this.invitations = invitations;
@@ -581,21 +587,22 @@ public class StudyService {
     }
 
     /**
-     * Each expert's progress in a round: cells rated out of targets x criteria, and whether they
-     * submitted. Names are included, so only the study's facilitators and administrators see this.
+     * Each expert's progress in a round: cells done out of the cells asked for (settled cells are not
+     * asked for; see {@link RoundWorkload}), and whether they submitted. Names are included, so only the study's facilitators and administrators see this.
      */
     @Transactional(readOnly = true)
     public List<ExpertProgress> progress(long actingUserId, RoundId roundId) {
         Round round = round(roundId);
         Study study = study(round.studyId());
         requireManager(actingUserId, study, "see its progress");
-        int criteria = frameworks.find(study.frameworkId()).map(f -> f.criteria().size()).orElse(0);
-        int cells = criteria * repository.targets(study.id()).size();
-        Map<Long, Integer> rated = repository.ratedCounts(roundId);
+        Map<PanelistId, RoundWorkload.Work> work = workload.getObject().of(round);
         Map<Long, Instant> submitted = repository.submissions(roundId);
         return experts(study.id()).stream()
-                .map(expert -> new ExpertProgress(member(expert), rated.getOrDefault(expert.id().value(), 0), cells,
-                        submitted.get(expert.id().value())))
+                .map(expert -> {
+                    RoundWorkload.Work done = work.getOrDefault(expert.id(), new RoundWorkload.Work(0, 0));
+                    return new ExpertProgress(member(expert), done.done(), done.asked(),
+                            submitted.get(expert.id().value()));
+                })
                 .toList();
     }
 
