@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.delphipanel.base.CsvRecords;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.delphipanel.base.CsvRecords;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,11 +49,12 @@ final class TargetCsv {
     }
 
     static Parsed parse(String text) {
-        List<CsvReader.Row> rows;
-        try {
-            rows = CsvReader.read(text);
-        } catch (CsvReader.MalformedCsvException malformed) {
-            return problem(new ImportProblem(malformed.line(), null, malformed.getMessage()));
+        List<CsvRecords.Record> rows = CsvRecords.read(text);
+        List<ImportProblem> malformed = rows.stream().filter(CsvRecords.Record::malformed)
+                .map(row -> new ImportProblem(row.line(), null, "malformed CSV: " + row.problem()))
+                .toList();
+        if (!malformed.isEmpty()) {
+            return new Parsed(List.of(), malformed);
         }
         if (rows.isEmpty()) {
             return problem(new ImportProblem(1, null, "the file is empty; the first line must name the columns, e.g. "
@@ -67,7 +69,7 @@ final class TargetCsv {
             return problem(new ImportProblem(rows.get(0).line(), null, "the file has column names but no targets"));
         }
         Map<String, Builder> byName = new LinkedHashMap<>();
-        for (CsvReader.Row row : rows.subList(1, rows.size())) {
+        for (CsvRecords.Record row : rows.subList(1, rows.size())) {
             if (row.fields().size() != header.size()) {
                 problems.add(new ImportProblem(row.line(), null, "has " + row.fields().size() + " fields, but the first"
                         + " line names " + header.size() + " columns"));
@@ -78,7 +80,7 @@ final class TargetCsv {
         return new Parsed(byName.values().stream().map(Builder::build).toList(), problems);
     }
 
-    private static Map<String, Integer> header(CsvReader.Row row, List<ImportProblem> problems) {
+    private static Map<String, Integer> header(CsvRecords.Record row, List<ImportProblem> problems) {
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < row.fields().size(); i++) {
             String column = row.fields().get(i).strip().toLowerCase(Locale.ROOT);
@@ -95,7 +97,7 @@ final class TargetCsv {
         return header;
     }
 
-    private static void readRow(CsvReader.Row row, Map<String, Integer> header, Map<String, Builder> byName,
+    private static void readRow(CsvRecords.Record row, Map<String, Integer> header, Map<String, Builder> byName,
             List<ImportProblem> problems) {
         int before = problems.size();
         String name = field(row, header, NAME);
@@ -125,7 +127,7 @@ final class TargetCsv {
         }
     }
 
-    private static @Nullable EvidenceDetails evidence(CsvReader.Row row, Map<String, Integer> header,
+    private static @Nullable EvidenceDetails evidence(CsvRecords.Record row, Map<String, Integer> header,
             List<ImportProblem> problems) {
         String title = field(row, header, EVIDENCE_TITLE);
         String url = field(row, header, EVIDENCE_URL);
@@ -166,7 +168,7 @@ final class TargetCsv {
         }
     }
 
-    private static @Nullable String field(CsvReader.Row row, Map<String, Integer> header, String column) {
+    private static @Nullable String field(CsvRecords.Record row, Map<String, Integer> header, String column) {
         Integer index = header.get(column);
         return index == null ? null : Inputs.optional(row.fields().get(index));
     }

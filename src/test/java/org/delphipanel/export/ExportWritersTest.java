@@ -2,18 +2,19 @@ package org.delphipanel.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.delphipanel.base.CsvRecords;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,16 +98,5 @@ class ExportWritersTest {
         assertThat(root.get("ratings").get(0).get("value").asDouble()).isEqualTo(2.5);
         assertThat(root.get("ratings").get(2).get("rationale").isNull()).isTrue();
         assertThat(root.get("ratings").get(1).get("target").asString()).isEqualTo("=HYPERLINK(\"x\")");
-    }
-
-    @Test
-    void malformed_csv_records_are_reported_with_their_line_and_reading_goes_on() {
-        List<CsvRecords.Record> records = CsvRecords.read("a,b\nx\"y,1\n\"ok\"z,2\n\n\"multi\nline\",3\n\"open,4\n");
-        assertThat(records).extracting(CsvRecords.Record::line).containsExactly(1, 2, 3, 5, 7);
-        assertThat(records.get(1).problem()).contains("double quote inside a field");
-        assertThat(records.get(2).problem()).contains("after the closing quote");
-        assertThat(records.get(3).malformed()).isFalse();
-        assertThat(records.get(3).fields()).containsExactly("multi\nline", "3");
-        assertThat(records.get(4).problem()).contains("never closed");
     }
 }

@@ -1,19 +1,20 @@
-package org.delphipanel.export;
+package org.delphipanel.base;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV text after RFC 4180 for the ratings import, and instead of stopping at the first malformed
- * record, reports it and goes on: a quoted field may hold commas, line breaks and doubled quotes; a
+ * Reads CSV text after RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) for every import, and instead of
+ * stopping at the first malformed record, reports it and goes on, so an import can list every problem: a quoted field may hold commas, line breaks and doubled quotes; a
  * record ends at CRLF or a bare LF; a quote inside an unquoted field, text after a closing quote, and a
- * quote never closed are malformed. Blank lines are skipped. Pure and thread-safe.
+ * quote never closed are malformed. Blank lines and a leading byte-order mark are skipped. Pure and
+ * thread-safe.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** One record and the 1-based line where it starts; {@code problem} is set when it is malformed. */
-    record Record(int line, List<String> fields, String problem) {
-        boolean malformed() {
+    public record Record(int line, List<String> fields, String problem) {
+        public boolean malformed() {
             return !problem.isEmpty();
         }
     }
@@ -21,7 +22,7 @@ final class CsvRecords {
     private CsvRecords() {
     }
 
-    static List<Record> read(String text) {
+    public static List<Record> read(String text) {
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -31,7 +32,7 @@ final class CsvRecords {
         boolean quoted = false;
         boolean afterQuote = false;
         boolean fieldStarted = false;
-        int i = 0;
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (quoted) {
