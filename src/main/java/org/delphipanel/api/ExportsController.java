@@ -1,5 +1,9 @@
 package org.delphipanel.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * export view: facilitators and administrators at any time, experts only the published results; only closed
  * rounds; names only in a facilitator's named export, which is audit-logged.
  */
+@Tag(name = "Exports", description = "A study's exports as files, with the export view's permissions")
 @RestController
 @RequestMapping("/api/studies/{studyId}/exports")
 class ExportsController {
@@ -53,11 +58,14 @@ class ExportsController {
      * @param format csv (default), xlsx or json; the bundle is always a ZIP
      * @param named ratings and bundle only: add experts' names and e-mails (facilitators and administrators)
      */
+    @Operation(summary = "One export of a study as a file", description = "Facilitators and administrators at any time; experts only once results are published, and only those. Ratings and round statistics come from closed rounds only. consensus and scores in xlsx or json hold both tables; bundle is a ZIP of every CSV with provenance.json and README.txt.")
     @GetMapping(path = "/{kind}", produces = {"text/csv", "application/json",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"})
-    ResponseEntity<byte[]> export(@PathVariable long studyId, @PathVariable String kind,
-            @RequestParam(required = false) @Nullable String format,
-            @RequestParam(defaultValue = "false") boolean named) {
+    ResponseEntity<byte[]> export(@PathVariable long studyId, @Parameter(schema = @Schema(allowableValues = {"consensus", "scores", "ratings", "round-statistics",
+                    "bundle"})) @PathVariable String kind,
+            @Parameter(description = "csv (default), xlsx or json; zip (or nothing) for the bundle", schema = @Schema(
+                    allowableValues = {"csv", "xlsx", "json", "zip"})) @RequestParam(required = false) @Nullable String format,
+            @Parameter(description = "ratings and bundle only: add experts' names and e-mails (facilitators and administrators; audit-logged)") @RequestParam(defaultValue = "false") boolean named) {
         Study study = access.study(studyId);
         if (!KINDS.contains(kind)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "There is no export \"" + kind + "\"; the exports are "
