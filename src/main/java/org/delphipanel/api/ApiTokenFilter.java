@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiTokenFilter.class);
 
     private final ApiTokenService tokens;
 
@@ -46,6 +47,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             principal = tokens.authenticate(header.substring(BEARER.length()).strip());
         } catch (ApiTokenRejectedException rejected) {
             ApiErrorWriter.unauthorized(response, rejected.getMessage(), true);
+            return;
+        } catch (RuntimeException failure) {
+            // e.g. the database is unreachable: still a JSON answer, never the servlet container's error page
+            LOG.error("API token lookup failed for {} {}", request.getMethod(), request.getRequestURI(), failure);
+            ApiErrorWriter.write(response, ApiError.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "The token could not be checked right now; try again shortly.", java.util.List.of()));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -210,6 +210,9 @@ class ApiAuthenticationIT {
         HttpResponse<byte[]> unknown = api.get("/api/nothing-here", created.secret());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("message").asString()).contains("no endpoint GET /api/nothing-here");
+        HttpResponse<byte[]> delete = api.send(api.request("/api/studies", created.secret()).DELETE().build());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(json(delete).get("message").asString()).contains("allowed: [GET]");
     }
 
     private static byte[] sha256(String text) {

@@ -219,6 +219,7 @@ class ApiExportsIT {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode body = json(response);
+        assertThat(body.get("error").asString()).isEqualTo("Unprocessable Content");
         assertThat(body.get("message").asString()).contains("nothing was imported").contains("2 problem(s)");
         assertThat(body.get("details")).hasSize(2);
         assertThat(body.get("details").get(0).get("line").asInt()).isEqualTo(3);
