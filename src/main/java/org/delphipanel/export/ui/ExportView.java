@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.util.function.Supplier;
 import org.delphipanel.export.CsvWriter;
 import org.delphipanel.export.Export;
+import org.delphipanel.export.ExportDocument;
 import org.delphipanel.export.ExportService;
 import org.delphipanel.export.JsonWriter;
 import org.delphipanel.export.RatingsImport;
@@ -88,10 +89,12 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 () -> exports.consensus(studyId), true));
         add(createSection("Raw ratings (long format, for reanalysis)", "ratings",
                 () -> exports.rawRatings(studyId, false), true));
-        add(createSection("Statistics per round", "round-statistics",
-                () -> exports.roundStatistics(studyId), false));
+        add(createSection("Statistics per round (cells and agreement)", "round-statistics",
+                () -> exports.roundStatistics(studyId), true));
+        add(createDocumentsSection());
         add(new H2("Everything"));
-        add(link("ZIP bundle (all CSV files, provenance.json, README.txt)", ExportService.bundleName(studyId),
+        add(link("ZIP bundle (all CSV files, the study report, provenance.json, README.txt)",
+                ExportService.bundleName(studyId),
                 "application/zip", () -> exports.bundle(studyId, false), "download-zip"));
         if (named) {
             add(createNamedSection());
@@ -114,6 +117,23 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
         list.add(new ListItem(link("JSON: " + name + ".json", name + ".json", "application/json",
                 () -> JsonWriter.write(export.get()), "download-" + name + "-json")));
+        section.add(list);
+        return section;
+    }
+
+    /** The study report (HTML and PDF) and any other document a feature contributes. */
+    private Div createDocumentsSection() {
+        var section = new Div(new H2("Study report"));
+        section.add(new Paragraph("The question, rubric and weights, panel and rounds, the pre-registered rules,"
+                + " response rates, agreement and convergence per round, the final scores with their confidence"
+                + " ranges and a forest plot, and the methods with their references. The HTML file is standalone"
+                + " and prints well; the PDF is the same report."));
+        var list = new UnorderedList();
+        for (ExportDocument document : exports.documents()) {
+            String extension = document.fileName(studyId).substring(document.fileName(studyId).lastIndexOf('.') + 1);
+            list.add(new ListItem(link(document.label(), document.fileName(studyId), document.contentType(),
+                    () -> document.render(studyId), "download-report-" + extension)));
+        }
         section.add(list);
         return section;
     }
