@@ -75,7 +75,10 @@ final class ForestPlot {
                 g.fill(new Rectangle2D.Double(x1, TOP, Math.max(x2 - x1, 1), plotBottom - TOP));
                 g.setColor(MUTED);
                 g.setFont(small);
-                centred(g, fit(g, band.label(), Math.max(x2 - x1, 30)), (x1 + x2) / 2, TOP - 8);
+                if (x2 - x1 >= 30) {
+                    // a point band (Non-existent = [0, 0]) has no room for a label
+                    centred(g, fit(g, band.label(), x2 - x1 - 4), (x1 + x2) / 2, TOP - 8);
+                }
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.setColor(INK);

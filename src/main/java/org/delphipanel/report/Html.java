@@ -19,6 +19,8 @@ final class Html {
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern ITALIC = Pattern.compile("(?<![\\w*])\\*([^*\\s][^*]*?)\\*(?![\\w*])");
     private static final Pattern AUTOLINK = Pattern.compile("&lt;(https?://[^\\s&]+)&gt;");
+    private static final Pattern BULLET = Pattern.compile("- ");
+    private static final Pattern NUMBERED = Pattern.compile("\\d+\\. ");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
 
     private Html() {
@@ -76,21 +78,25 @@ final class Html {
         if (lines.getFirst().startsWith("|")) {
             return table(lines);
         }
-        if (lines.getFirst().startsWith("- ")) {
-            StringBuilder out = new StringBuilder("<ul>");
+        boolean bullets = BULLET.matcher(lines.getFirst()).lookingAt();
+        if (bullets || NUMBERED.matcher(lines.getFirst()).lookingAt()) {
+            Pattern marker = bullets ? BULLET : NUMBERED;
+            String tag = bullets ? "ul" : "ol";
+            StringBuilder out = new StringBuilder("<" + tag + ">");
             StringBuilder item = new StringBuilder();
             for (String line : lines) {
-                if (line.startsWith("- ")) {
+                Matcher start = marker.matcher(line);
+                if (start.lookingAt()) {
                     if (!item.isEmpty()) {
                         out.append("<li>").append(inline(item.toString())).append("</li>");
                     }
                     item.setLength(0);
-                    item.append(line.substring(2).strip());
+                    item.append(line.substring(start.end()).strip());
                 } else {
                     item.append(' ').append(line.strip());
                 }
             }
-            out.append("<li>").append(inline(item.toString())).append("</li></ul>");
+            out.append("<li>").append(inline(item.toString())).append("</li></").append(tag).append('>');
             return out.toString();
         }
         return "<p>" + inline(String.join(" ", lines.stream().map(String::strip).toList())) + "</p>";

@@ -156,6 +156,7 @@ record Methods(List<Section> sections, List<String> references) {
 
     /** A heading without its Markdown: "Kendall's W — `KendallW.of(table)`" stays readable as text. */
     private static String plain(String heading) {
-        return heading.replace("`", "");
+        // the docs number the round statistics 1-5; the report shows a selection, so the numbers would mislead
+        return heading.replace("`", "").replaceFirst("^\\d+\\.\\s+", "");
     }
 }

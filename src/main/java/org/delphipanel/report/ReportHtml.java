@@ -37,8 +37,10 @@ final class ReportHtml {
 
     static final String CSS = """
             @page { size: A4; margin: 18mm 16mm 20mm 16mm;
-              @bottom-left { content: "Delphi Panel study report"; font-size: 8pt; color: #5c5c5c; }
-              @bottom-right { content: "page " counter(page) " of " counter(pages); font-size: 8pt; color: #5c5c5c; } }
+              @bottom-left { content: "Delphi Panel study report"; font-family: "DejaVu Sans", Arial, sans-serif;
+                font-size: 8pt; color: #5c5c5c; }
+              @bottom-right { content: "page " counter(page) " of " counter(pages);
+                font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #5c5c5c; } }
             body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 9.5pt; line-height: 1.4;
               color: #1a1a1a; max-width: 62em; margin: 0 auto; padding: 1em; }
             h1 { font-size: 18pt; margin: 0 0 0.2em 0; }
@@ -61,7 +63,9 @@ final class ReportHtml {
             .depth2 { padding-left: 2.4em; }
             .depth3 { padding-left: 3.6em; }
             img.plot { width: 100%; max-width: 860px; }
+            @media print { img.plot { width: 176mm; max-width: none; } }
             .method { page-break-inside: auto; }
+            .keep { page-break-inside: avoid; }
             .refs li { margin-bottom: 0.3em; }
             @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
             """;
@@ -322,7 +326,7 @@ final class ReportHtml {
                     .append(Base64.getEncoder().encodeToString(plot)).append("\" /></p>");
         }
         for (StudyResults.TargetScores target : results.targets()) {
-            out.append("<h3>").append(escape(target.target())).append("</h3>");
+            out.append("<div class=\"keep\"><h3>").append(escape(target.target())).append("</h3>");
             out.append("<table><tr><th>Node</th><th>Score</th><th>").append(percent(content.level()))
                     .append(" range</th><th>BCa range</th><th>Band</th></tr>");
             for (StudyResults.NodeScore score : target.scores()) {
@@ -341,7 +345,7 @@ final class ReportHtml {
                         .append(range(score.bcaLower(), score.bcaUpper())).append("</td><td>")
                         .append(escape(score.band() == null ? "—" : score.band())).append("</td></tr>");
             }
-            out.append("</table>");
+            out.append("</table></div>");
         }
     }
 

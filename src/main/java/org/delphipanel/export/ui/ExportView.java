@@ -21,6 +21,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.delphipanel.export.CsvWriter;
 import org.delphipanel.export.Export;
@@ -50,6 +53,7 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final transient RatingsImportService imports;
     private final Div namedLinks = new Div();
     private final Div importResult = new Div();
+    private final transient Map<String, Supplier<byte[]>> downloads = new HashMap<>();
     private StudyId studyId = new StudyId(1);
 
     ExportView(ExportService exports, RatingsImportService imports) {
@@ -62,6 +66,7 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        downloads.clear();
         add(new H1("Export"));
         long id;
         try {
@@ -86,11 +91,12 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 + " application's version and the time of export. Ratings and round statistics come from closed rounds"
                 + " only; experts appear under their pseudonyms."));
         add(createSection("Consensus ratings and scores", "consensus",
-                () -> exports.consensus(studyId), true));
-        add(createSection("Raw ratings (long format, for reanalysis)", "ratings",
-                () -> exports.rawRatings(studyId, false), true));
+                List.of(ExportService.CONSENSUS, ExportService.SCORES), () -> exports.consensus(studyId)));
+        add(createSection("Raw ratings (long format, for reanalysis)", "ratings", List.of(ExportService.RATINGS),
+                () -> exports.rawRatings(studyId, false)));
         add(createSection("Statistics per round (cells and agreement)", "round-statistics",
-                () -> exports.roundStatistics(studyId), true));
+                List.of(ExportService.ROUND_STATISTICS, ExportService.ROUND_AGREEMENT),
+                () -> exports.roundStatistics(studyId)));
         add(createDocumentsSection());
         add(new H2("Everything"));
         add(link("ZIP bundle (all CSV files, the study report, provenance.json, README.txt)",
@@ -102,19 +108,17 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private Div createSection(String title, String name, Supplier<Export> export, boolean xlsx) {
+    /** An export's links; the export is built only when a link is downloaded (the agreement bootstraps take time). */
+    private Div createSection(String title, String name, List<String> tables, Supplier<Export> export) {
         var section = new Div(new H2(title));
         var list = new UnorderedList();
-        Export shape = export.get();
-        for (var table : shape.tables()) {
-            list.add(new ListItem(link("CSV: " + table.name() + ".csv", table.name() + ".csv", "text/csv;charset=UTF-8",
-                    () -> CsvWriter.bytes(export.get().table(table.name())), "download-" + table.name() + "-csv")));
+        for (String table : tables) {
+            list.add(new ListItem(link("CSV: " + table + ".csv", table + ".csv", "text/csv;charset=UTF-8",
+                    () -> CsvWriter.bytes(export.get().table(table)), "download-" + table + "-csv")));
         }
-        if (xlsx) {
-            list.add(new ListItem(link("Excel workbook: " + name + ".xlsx", name + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    () -> XlsxWriter.write(export.get()), "download-" + name + "-xlsx")));
-        }
+        list.add(new ListItem(link("Excel workbook: " + name + ".xlsx", name + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                () -> XlsxWriter.write(export.get()), "download-" + name + "-xlsx")));
         list.add(new ListItem(link("JSON: " + name + ".json", name + ".json", "application/json",
                 () -> JsonWriter.write(export.get()), "download-" + name + "-json")));
         section.add(list);
@@ -203,7 +207,17 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static Anchor link(String text, String fileName, String contentType, Supplier<byte[]> content, String id) {
+    /** What the link with this id downloads, for tests (a browser fetches it through the anchor's handler). */
+    byte[] download(String id) {
+        Supplier<byte[]> content = downloads.get(id);
+        if (content == null) {
+            throw new IllegalArgumentException("no download " + id + " on the page");
+        }
+        return content.get();
+    }
+
+    private Anchor link(String text, String fileName, String contentType, Supplier<byte[]> content, String id) {
+        downloads.put(id, content);
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
