@@ -346,7 +346,8 @@ public class ExportService {
                 round-agreement.csv   the panel's agreement per round: for all cells, each criterion and each
                                       target, Krippendorff's alpha (bootstrap interval, B = %d, seed %d),
                                       the ICC forms, Kendall's W, Fleiss' kappa, Gwet's AC1 and AC2.
-                study-%d-report.*     the study report (HTML and PDF): rules, rounds, response rates,
+                %s
+                %sthe study report (HTML and PDF): rules, rounds, response rates,
                                       agreement, convergence, final scores, forest plot and methods.
                 provenance.json       where the numbers come from: study, rubric, rules, app version, time,
                                       results round, bootstrap seed and replicates.
@@ -360,7 +361,8 @@ public class ExportService {
         return String.format(java.util.Locale.ROOT, text, p.studyId(), p.studyName(), p.frameworkCode(),
                 p.frameworkVersion(), p.exportedAt(), p.appVersion(), p.roundsIncluded(), p.quantileType(),
                 p.consensusRule(), p.named() ? "; this is a NAMED export with names and e-mails" : "",
-                AgreementService.REPLICATES, AgreementService.SEED, p.studyId(), p.quantileType()).replace("\n", "\r\n");
+                AgreementService.REPLICATES, AgreementService.SEED, "study-" + p.studyId() + "-report.html",
+                String.format(java.util.Locale.ROOT, "%-22s", "study-" + p.studyId() + "-report.pdf"), p.quantileType()).replace("\n", "\r\n");
     }
 
     private static String pseudonym(Map<PanelistId, Panelist> experts, PanelistId id) {
