@@ -360,7 +360,8 @@ final class ReportHtml {
             section.references().forEach(block -> out.append(Html.block(block)));
             out.append("</div>");
         }
-        out.append("<h3 id=\"references\">References</h3><ol class=\"refs\">");
+        out.append("<h3 id=\"references\">Principal references</h3><p class=\"muted\">The \"Reference\" paragraphs")
+                .append(" of the sections above; further sources are cited in their text.</p><ol class=\"refs\">");
         methods.references().forEach(reference -> out.append("<li>").append(Html.inline(reference)).append("</li>"));
         out.append("</ol>");
     }

@@ -152,7 +152,7 @@ class ReportIT {
 
         assertThat(text).contains("Provenance", "Question", "Rubric and weights", "Panel and rounds",
                 "Pre-registered rules", "Response rates", "Agreement per round", "Convergence across rounds",
-                "Final weighted scores", "Methods", "References");
+                "Final weighted scores", "Methods", "Principal references");
         // provenance
         assertThat(text).contains("#" + fixture.study().id().value() + " " + NAME, "saferai-2024 version",
                 "Delphi Panel ", "Closed rounds included 1, 2");
@@ -192,6 +192,7 @@ class ReportIT {
         Path out = Path.of("target", "report-it");
         Files.createDirectories(out);
         Files.write(out.resolve("report.pdf"), pdf);
+        Files.writeString(out.resolve("report.html"), reports.html(fixture.study().id()));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(3);
             PDFRenderer renderer = new PDFRenderer(document);
