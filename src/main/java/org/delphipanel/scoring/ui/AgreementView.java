@@ -34,7 +34,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The panel's agreement in a chosen round and scope: Krippendorff's alpha with bootstrap intervals,
- * the ICC forms, Kendall's W and Gwet's AC2, each with its band and source. Computed in the background.
+ * the ICC forms, Kendall's W, Fleiss' kappa and Gwet's AC1 and AC2, each with its band and source. Computed
+ * in the background.
  */
 @Route("studies/:studyId([0-9]+)/agreement")
 @PageTitle("Agreement · Delphi Panel")
