@@ -36,6 +36,8 @@ import org.delphipanel.export.XlsxWriter;
 import org.delphipanel.rating.RatingsRejectedException;
 import org.delphipanel.study.StudyId;
 import org.delphipanel.study.StudyNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -47,7 +49,9 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ExportView.class);
+
+    static final int MAX_IMPORT_BYTES = RatingsImportService.MAX_BYTES;
 
     private final transient ExportService exports;
     private final transient RatingsImportService imports;
@@ -202,8 +206,13 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
             var list = new UnorderedList();
             RatingsImportService.describe(rejected).forEach(p -> list.add(new ListItem(p)));
             importResult.add(list);
-        } catch (RuntimeException refused) {
+        } catch (AccessDeniedException | IllegalArgumentException | IllegalStateException refused) {
             importResult.add(new Paragraph("Nothing was imported: " + refused.getMessage()));
+        } catch (RuntimeException failure) {
+            // e.g. a database error: its message can hold SQL and values, which the page must not show
+            LOG.error("Ratings import into study {} failed", studyId, failure);
+            importResult.add(new Paragraph("Nothing was imported: the import failed on the server. Try again, or ask"
+                    + " an administrator to look at the server log."));
         }
     }
 

@@ -73,6 +73,11 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
         studyId = ScoringNav.studyId(event);
         removeAll();
         add(new H1("Agreement"));
+        if (studyId < 1) {
+            // not a number, or too long for one (the route accepts any digits)
+            add(ResultsView.notice("There is no such study."));
+            return;
+        }
         Round current;
         try {
             var round = review.currentRound(new StudyId(studyId));
