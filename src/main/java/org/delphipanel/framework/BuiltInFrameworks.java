@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rubrics shipped with the application (the SaferAI 2024 rubric), imported at startup through the
- * same validating importer as any file, once: a restart finds them stored and writes nothing.
+ * same validating importer as any file (through its internal path: no one is signed in at startup),
+ * once: a restart finds them stored and writes nothing.
  * Runs before other startup runners, so demo data can rely on the rubric being there.
  */
 @Component
@@ -47,7 +48,7 @@ public class BuiltInFrameworks implements ApplicationRunner {
         String source = saferAiSource();
         FrameworkDefinition definition = RubricParser.parse(source, "saferai-2024.json");
         return frameworks.find(definition.code(), definition.version()).orElseGet(() -> {
-            Framework imported = frameworks.importRubric(source, "saferai-2024.json").framework();
+            Framework imported = frameworks.importBuiltIn(source, "saferai-2024.json").framework();
             LOG.info("Imported the built-in rubric {}", imported.label());
             return imported;
         });

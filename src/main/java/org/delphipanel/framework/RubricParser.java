@@ -55,7 +55,13 @@ public final class RubricParser {
     /** Deeper trees are certainly a mistake, and the limit keeps recursion far from the stack's end. */
     private static final int MAX_DEPTH = 20;
     /** The largest rubric file taken (the SaferAI rubric has about 16,000). */
-    static final int MAX_SOURCE_CHARS = 1_000_000;
+    public static final int MAX_SOURCE_CHARS = 1_000_000;
+    /**
+     * The largest file, in bytes, that can hold {@link #MAX_SOURCE_CHARS} characters: a Java char takes at
+     * most 3 UTF-8 bytes (a 4-byte character is 2 chars), plus a 3-byte byte-order mark. A bigger file is
+     * refused before it is decoded; one within it may still be over the character limit.
+     */
+    public static final int MAX_FILE_BYTES = 3 * MAX_SOURCE_CHARS + 3;
 
     private static final Pattern FRACTION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
@@ -96,6 +102,21 @@ public final class RubricParser {
 
     /** Parses and validates the bytes of a rubric file, which must be UTF-8 text. */
     public static FrameworkDefinition parse(byte[] file, String fileName) {
+        return parse(decode(file, fileName), fileName);
+    }
+
+    /**
+     * The text of a rubric file's bytes: strict UTF-8 (a byte-order mark dropped), at most
+     * {@link #MAX_FILE_BYTES} bytes.
+     *
+     * @throws RubricException when the file is too big or not UTF-8 text
+     */
+    public static String decode(byte[] file, String fileName) {
+        if (file.length > MAX_FILE_BYTES) {
+            throw new RubricException(List.of(new RubricProblem(fileName, "file", "the file has " + file.length
+                    + " bytes; a rubric may have at most " + MAX_SOURCE_CHARS + " characters, which no file over "
+                    + MAX_FILE_BYTES + " bytes holds")));
+        }
         String source;
         try {
             source = Utf8Text.decode(file);
@@ -103,7 +124,7 @@ public final class RubricParser {
             throw new RubricException(List.of(new RubricProblem(fileName, "line " + notText.line(),
                     notText.getMessage().replace("\"CSV UTF-8\" (or UTF-8 text)", "UTF-8 text"))));
         }
-        return parse(source, fileName);
+        return source;
     }
 
     static boolean isYaml(String fileName) {

@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.delphipanel.scoring.ActingAs;
+import org.delphipanel.security.Role;
+import org.delphipanel.study.StudyTestData;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +29,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * Import, storage and loading of rubrics on the real schema. The tests share one database (no
  * rollback between them, so that the service's own transactions are what is tested), so each uses
- * its own rubric code.
+ * its own rubric code. Imports run as a signed-in facilitator (FrameworkImportAuthorizationIT covers
+ * who may import).
  */
 @SpringBootTest
 class FrameworkServiceIT {
@@ -40,9 +45,22 @@ class FrameworkServiceIT {
     @MockitoSpyBean
     FrameworkRepository repository;
 
+    @Autowired
+    StudyTestData data;
+
+    @BeforeEach
+    void signInAsFacilitator() {
+        ActingAs.user(data.aUser(Role.FACILITATOR, "rubric-author").email(), "FACILITATOR");
+    }
+
     @AfterEach
     void restoreRepository() {
         reset(repository);
+        ActingAs.nobody();
+    }
+
+    private ImportResult importRubric(String source, String fileName) {
+        return frameworks.importRubric(source.getBytes(StandardCharsets.UTF_8), fileName);
     }
 
     private static String threeLevel(String code) throws IOException {
@@ -81,7 +99,7 @@ class FrameworkServiceIT {
     @Test
     void an_imported_rubric_loads_back_as_it_was_parsed() throws IOException {
         String source = threeLevel("it-round-trip");
-        ImportResult result = frameworks.importRubric(source, "three-level.yaml");
+        ImportResult result = importRubric(source, "three-level.yaml");
 
         assertThat(result.created()).isTrue();
         Framework stored = result.framework();
@@ -99,11 +117,11 @@ class FrameworkServiceIT {
     @Test
     void importing_the_same_rubric_again_stores_nothing() throws IOException {
         String source = threeLevel("it-idempotent");
-        Framework first = frameworks.importRubric(source, "three-level.yaml").framework();
+        Framework first = importRubric(source, "three-level.yaml").framework();
         List<Integer> before = rowCounts();
 
-        ImportResult again = frameworks.importRubric(source, "three-level.yaml");
-        ImportResult reformatted = frameworks.importRubric("# the same rubric, reformatted\n" + source, "copy.yml");
+        ImportResult again = importRubric(source, "three-level.yaml");
+        ImportResult reformatted = importRubric("# the same rubric, reformatted\n" + source, "copy.yml");
 
         assertThat(again.created()).isFalse();
         assertThat(again.framework()).isEqualTo(first);
@@ -115,13 +133,13 @@ class FrameworkServiceIT {
     @Test
     void a_new_version_is_stored_beside_the_old_one_which_does_not_change() throws IOException {
         String version2 = threeLevel("it-versions");
-        Framework old = frameworks.importRubric(version2, "three-level.yaml").framework();
+        Framework old = importRubric(version2, "three-level.yaml").framework();
         String version3 = version2.replace("version: 2", "version: 3")
                 .replace("weight: 0.4", "weight: 0.5").replace("weight: 0.6", "weight: 0.5")
                 // board-review (1..4) now weighs 0.5 * 0.5 * 0.7 = 0.175: scores run from 0.175 to 4.825
                 .replace("lower: 0.14", "lower: 0.175").replace("upper: 4.86", "upper: 4.825");
 
-        Framework newer = frameworks.importRubric(version3, "three-level-v3.yaml").framework();
+        Framework newer = importRubric(version3, "three-level-v3.yaml").framework();
 
         assertThat(newer.id()).isNotEqualTo(old.id());
         assertThat(newer.version()).isEqualTo(3);
@@ -137,10 +155,10 @@ class FrameworkServiceIT {
     @Test
     void a_changed_rubric_under_a_stored_version_is_refused() throws IOException {
         String source = threeLevel("it-conflict");
-        Framework stored = frameworks.importRubric(source, "three-level.yaml").framework();
+        Framework stored = importRubric(source, "three-level.yaml").framework();
         List<Integer> before = rowCounts();
 
-        RubricException refused = catchThrowableOfType(RubricException.class, () -> frameworks.importRubric(
+        RubricException refused = catchThrowableOfType(RubricException.class, () -> importRubric(
                 source.replace("name: Audit", "name: External audit"), "three-level.yaml"));
 
         assertThat(refused.getMessage()).isEqualTo("three-level.yaml: rubric: it-conflict version 2 is already stored"
@@ -156,7 +174,7 @@ class FrameworkServiceIT {
         String invalid = threeLevel("it-invalid").replace("weight: 0.7\n", "weight: 0.6\n");
 
         RubricException refused = catchThrowableOfType(RubricException.class,
-                () -> frameworks.importRubric(invalid, "three-level.yaml"));
+                () -> importRubric(invalid, "three-level.yaml"));
 
         assertThat(refused.problems()).extracting(RubricProblem::location).containsExactly("node 'oversight' (root.children[0].children[0])");
         assertThat(frameworks.find("it-invalid", 2)).isEmpty();
@@ -171,7 +189,7 @@ class FrameworkServiceIT {
                 .when(repository).insertBands(anyLong(), anyList());
 
         var failure = catchThrowableOfType(IllegalStateException.class,
-                () -> frameworks.importRubric(threeLevel("it-rollback"), "three-level.yaml"));
+                () -> importRubric(threeLevel("it-rollback"), "three-level.yaml"));
 
         assertThat(failure).hasMessage("simulated failure while writing the bands");
         assertThat(frameworks.find("it-rollback", 2)).isEmpty();

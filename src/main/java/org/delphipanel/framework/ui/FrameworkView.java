@@ -1,6 +1,13 @@
 package org.delphipanel.framework.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.DescriptionList;
@@ -18,8 +25,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +38,20 @@ import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkNode;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.framework.FrameworkSummary;
+import org.delphipanel.framework.ImportResult;
+import org.delphipanel.framework.RubricException;
 import org.delphipanel.framework.ScaleDefinition;
+import org.delphipanel.framework.RubricProblem;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Read-only browser of the stored rubrics: pick a rubric version, walk its tree of weighted criteria,
- * read a criterion's grade descriptors, and see how overall scores map to bands.
+ * Browser of the stored rubrics: pick a rubric version, walk its tree of weighted criteria, read a
+ * criterion's grade descriptors, see how overall scores map to bands, and download the file a version
+ * was imported from. Facilitators and administrators also import rubric files here (the service checks
+ * the role again); a stored version never changes, so a changed file comes in as a new version.
  */
 @Route("frameworks")
 @PageTitle("Rubrics")
@@ -45,6 +62,8 @@ class FrameworkView extends VerticalLayout {
     /** Below this window width (px) the grid keeps only the columns a phone has room for. */
     static final int NARROW = 700;
 
+    private static final Logger LOG = LoggerFactory.getLogger(FrameworkView.class);
+
     private final transient FrameworkService frameworks;
 
     private final Select<FrameworkSummary> version = new Select<>();
@@ -53,6 +72,9 @@ class FrameworkView extends VerticalLayout {
     private final Section details = new Section();
     private final Grid<Band> bands = new Grid<>();
     private final Paragraph noBands = new Paragraph("This rubric defines no bands.");
+    private final Div importResult = new Div();
+    private final Anchor sourceDownload = new Anchor();
+    private @Nullable Framework shown;
     private Map<String, Double> effectiveWeights = Map.of();
     private Grid.@Nullable Column<FrameworkNode> codeColumn;
     private Grid.@Nullable Column<FrameworkNode> scaleColumn;
@@ -63,8 +85,97 @@ class FrameworkView extends VerticalLayout {
         addClassName("dp-view");
         setWidthFull();
         setPadding(false);
-        add(new H2("Rubrics"), createChooser(), frameworkDescription, createTreeAndDetails(), createBands());
+        add(new H2("Rubrics"), createChooser(), createSourceDownload(), frameworkDescription, createTreeAndDetails(),
+                createBands());
+        if (frameworks.mayImport()) {
+            add(createImport());
+        }
         loadChoices();
+    }
+
+    private Component createSourceDownload() {
+        sourceDownload.setHref(DownloadHandler.fromInputStream(event -> {
+            Framework framework = shown;
+            Optional<String> source = shownSource();
+            if (framework == null || source.isEmpty()) {
+                return DownloadResponse.error(404);
+            }
+            byte[] bytes = source.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), sourceFileName(framework, source.get()),
+                    contentType(source.get()), bytes.length);
+        }));
+        sourceDownload.setText("Download the rubric file of this version");
+        sourceDownload.setId("rubric-source-download");
+        sourceDownload.setVisible(false);
+        return sourceDownload;
+    }
+
+    /** What the download link gives now: the file the shown version was imported from. */
+    Optional<String> shownSource() {
+        Framework framework = shown;
+        return framework == null ? Optional.empty() : frameworks.source(framework.id());
+    }
+
+    /** A name for the downloaded file; the upload's name is not stored, so the text says JSON or YAML. */
+    static String sourceFileName(Framework framework, String source) {
+        return framework.code() + "-v" + framework.version() + (isJson(source) ? ".json" : ".yaml");
+    }
+
+    private static String contentType(String source) {
+        return (isJson(source) ? "application/json" : "application/yaml") + ";charset=UTF-8";
+    }
+
+    private static boolean isJson(String source) {
+        return source.strip().startsWith("{");
+    }
+
+    private Component createImport() {
+        var heading = new H3("Import a rubric");
+        var explanation = new Paragraph("A rubric file is JSON (.json) or YAML (.yaml, .yml), UTF-8, in the format"
+                + " of docs/frameworks.md, at most " + FrameworkService.MAX_FILE_BYTES / 1_000_000 + " MB. A stored"
+                + " version never changes: to change a rubric, download its file above, edit it, raise its version"
+                + " and import it. Studies keep the version they were created with; new studies can use the new one.");
+        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importFile(metadata.fileName(), bytes)));
+        upload.setId("rubric-upload");
+        upload.setAcceptedFileTypes("application/json", "application/yaml", "text/yaml", ".json", ".yaml", ".yml");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(FrameworkService.MAX_FILE_BYTES);
+        upload.setDropLabel(new Paragraph("Drop a rubric file here"));
+        importResult.setId("rubric-import-result");
+        importResult.getElement().setAttribute("role", "status");
+        var section = new Section(heading, explanation, upload, importResult);
+        section.setId("rubric-import");
+        section.setWidthFull();
+        return section;
+    }
+
+    /** Imports an uploaded file and says what happened: the version stored, or every problem of the file. */
+    void importFile(String fileName, byte[] bytes) {
+        importResult.removeAll();
+        try {
+            ImportResult result = frameworks.importRubric(bytes, fileName);
+            Framework framework = result.framework();
+            importResult.add(new Paragraph(result.created()
+                    ? "Imported " + framework.name() + " version " + framework.version() + "."
+                    : framework.name() + " version " + framework.version() + " is already stored, nothing changed."));
+            loadChoices(framework.id());
+        } catch (RubricException refused) {
+            importResult.add(new Paragraph("Nothing was imported. Problems in " + refused.problems().getFirst().fileName()
+                    + " (" + refused.problems().size() + "):"));
+            var list = new UnorderedList();
+            list.setId("rubric-problems");
+            for (RubricProblem problem : refused.problems()) {
+                list.add(new ListItem(problem.location() + ": " + problem.message()));
+            }
+            importResult.add(list);
+        } catch (AccessDeniedException refused) {
+            importResult.add(new Paragraph("Nothing was imported: " + refused.getMessage()));
+        } catch (RuntimeException failure) {
+            // e.g. a database error: its message can hold SQL and values, which the page must not show
+            LOG.error("Rubric import of {} failed", fileName, failure);
+            importResult.add(new Paragraph("Nothing was imported: the import failed on the server. Try again, or ask"
+                    + " an administrator to look at the server log."));
+        }
     }
 
     private Component createChooser() {
@@ -171,11 +282,21 @@ class FrameworkView extends VerticalLayout {
                 .ifPresentOrElse(version::setValue, () -> show((Framework) null));
     }
 
+    /** Reloads the versions (one was just imported) and shows the given one. */
+    private void loadChoices(long frameworkId) {
+        List<FrameworkSummary> stored = frameworks.list();
+        version.setItems(stored);
+        stored.stream().filter(summary -> summary.id() == frameworkId).findFirst()
+                .ifPresent(version::setValue);
+    }
+
     private void show(FrameworkSummary summary) {
         show(frameworks.find(summary.id()).orElse(null));
     }
 
     private void show(@Nullable Framework framework) {
+        shown = framework;
+        sourceDownload.setVisible(framework != null);
         if (framework == null) {
             tree.setItems(List.of(), node -> List.of());
             frameworkDescription.setText("");
