@@ -1,35 +1,36 @@
 package org.delphipanel.framework.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.delphipanel.framework.Band;
@@ -40,8 +41,9 @@ import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.framework.FrameworkSummary;
 import org.delphipanel.framework.ImportResult;
 import org.delphipanel.framework.RubricException;
-import org.delphipanel.framework.ScaleDefinition;
+import org.delphipanel.framework.RubricParser;
 import org.delphipanel.framework.RubricProblem;
+import org.delphipanel.framework.ScaleDefinition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +134,8 @@ class FrameworkView extends VerticalLayout {
     private Component createImport() {
         var heading = new H3("Import a rubric");
         var explanation = new Paragraph("A rubric file is JSON (.json) or YAML (.yaml, .yml), UTF-8, in the format"
-                + " of docs/frameworks.md, at most " + FrameworkService.MAX_FILE_BYTES / 1_000_000 + " MB. A stored"
+                + " of docs/frameworks.md, at most " + String.format(Locale.ROOT, "%,d", RubricParser.MAX_SOURCE_CHARS)
+                + " characters. A stored"
                 + " version never changes: to change a rubric, download its file above, edit it, raise its version"
                 + " and import it. Studies keep the version they were created with; new studies can use the new one.");
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importFile(metadata.fileName(), bytes)));

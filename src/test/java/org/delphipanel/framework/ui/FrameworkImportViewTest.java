@@ -77,6 +77,8 @@ class FrameworkImportViewTest extends KaribuTest {
         assertThat(result()).isEqualTo("Imported Three-level test rubric version 2.");
         assertThat(chooser().getValue().label()).isEqualTo(code + " v2");
         assertThat(frameworks.latest(code)).isPresent();
+        assertThat(UI.getCurrent().getCurrentView().getElement().getTextRecursively())
+                .contains("at most 1,000,000 characters");
         FrameworkView view = (FrameworkView) UI.getCurrent().getCurrentView();
         assertThat(view.shownSource()).contains(rubric(code));
         assertThat(_get(Anchor.class, spec -> spec.withId("rubric-source-download")).isVisible()).isTrue();
@@ -121,6 +123,8 @@ class FrameworkImportViewTest extends KaribuTest {
         openAs(Role.EXPERT);
 
         _assertNone(Upload.class);
+        assertThat(_get(Anchor.class, spec -> spec.withId("rubric-source-download")).getText())
+                .isEqualTo("Download the rubric file of this version");
         assertThat(UI.getCurrent().getCurrentView().getElement().getTextRecursively()).doesNotContain("Import a rubric");
         FrameworkView view = (FrameworkView) UI.getCurrent().getCurrentView();
         assertThat(view.shownSource()).isPresent();
