@@ -44,6 +44,7 @@ class RouteAuthorizationMatrixTest extends KaribuTest {
             | route | shows | anonymous | expert | other expert | facilitator | other facilitator | admin |
             |---|---|---|---|---|---|---|---|
             | (empty) | this study's card | → login | ✔ | ✘ | ✔ | ✘ | ✔ |
+            | account/api-tokens | the token form | → login | ✔ | ✔ | ✔ | ✔ | ✔ |
             | admin/users | the people | → login | ⛔ | ⛔ | ⛔ | ⛔ | ✔ |
             | frameworks | the rubric | → login | ✔ | ✔ | ✔ | ✔ | ✔ |
             | invitation/:token | the invitation form | ✔ | ✔ | ✔ | ✔ | ✔ | ✔ |
@@ -80,6 +81,7 @@ class RouteAuthorizationMatrixTest extends KaribuTest {
         Map<String, String> probes = new LinkedHashMap<>();
         probes.put("this study's card", w.study().name());
         probes.put("the people", "Invite");
+        probes.put("the token form", "New token");
         probes.put("the rubric", "saferai-2024 v1");
         probes.put("the invitation form", "Join Delphi Panel");
         probes.put("the login form", "");

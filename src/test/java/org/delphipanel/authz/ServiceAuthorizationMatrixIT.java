@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.zip.ZipInputStream;
+import org.delphipanel.api.ApiScope;
+import org.delphipanel.api.ApiTokenService;
 import org.delphipanel.audit.AuditLog;
 import org.delphipanel.authz.AuthzWorld.World;
 import org.delphipanel.export.ExportService;
@@ -85,6 +87,12 @@ class ServiceAuthorizationMatrixIT {
     static final String MATRIX = """
             | service method | on | anonymous | expert | other expert | facilitator | other facilitator | admin |
             |---|---|---|---|---|---|---|---|
+            | ApiTokenService.allTokens(long) | everyone's tokens | ✘ | ✘ | ✘ | ✘ | ✘ | ✔ |
+            | ApiTokenService.authenticate(String) | internal | · | · | · | · | · | · |
+            | ApiTokenService.create(long, String, Instant, Collection, ApiScope) | own token | ✘ | ✔ | ✔ | ✔ | ✔ | ✔ |
+            | ApiTokenService.find(long, long) | the expert's token | ✘ | ✔ | ✘ | ✘ | ✘ | ✔ |
+            | ApiTokenService.revoke(long, long) | the expert's token | ✘ | ✔ | ✘ | ✘ | ✘ | ✔ |
+            | ApiTokenService.tokensOf(long) | own tokens | ✘ | ✔ | ✔ | ✔ | ✔ | ✔ |
             | AuditLog.forEntity(String, String) | internal | · | · | · | · | · | · |
             | AuditLog.recent(int) | internal | · | · | · | · | · | · |
             | AuditLog.record(String, String, String, String, String, String) | internal | · | · | · | · | · | · |
@@ -194,7 +202,7 @@ class ServiceAuthorizationMatrixIT {
 
     /** The features whose services hold or change study data. */
     private static final List<String> FEATURES = List.of("study", "rating", "scoring", "export", "framework", "security",
-            "home", "audit");
+            "home", "audit", "api");
 
     /** Return types that carry ratings (or statistics of an open round) and so must never come from an unchecked method to a view. */
     private static final List<String> RATING_BEARING = List.of("Rating", "RoundSnapshot", "CellSnapshot", "CellFeedback",
@@ -252,11 +260,17 @@ class ServiceAuthorizationMatrixIT {
     @Autowired
     AuditLog auditLog;
 
+    @Autowired
+    ApiTokenService tokens;
+
     private World world;
+    private long expertsToken;
 
     @BeforeAll
     void buildWorld() {
         world = worlds.build();
+        expertsToken = tokens.create(world.callers().expert(), "the expert's script", null, List.of(), ApiScope.READ)
+                .token().id();
     }
 
     @AfterEach
@@ -281,6 +295,13 @@ class ServiceAuthorizationMatrixIT {
         String tag = org.delphipanel.study.StudyTestData.uniqueTag();
         String expertPseudonym = studies.panelist(study, w.callers().expert()).orElseThrow().pseudonym();
         Map<String, Call> calls = new LinkedHashMap<>();
+
+        calls.put("ApiTokenService.allTokens(long) | everyone's tokens", u -> tokens.allTokens(u));
+        calls.put("ApiTokenService.create(long, String, Instant, Collection, ApiScope) | own token",
+                u -> tokens.create(u, "a script", null, List.of(), ApiScope.READ));
+        calls.put("ApiTokenService.find(long, long) | the expert's token", u -> tokens.find(u, expertsToken));
+        calls.put("ApiTokenService.revoke(long, long) | the expert's token", u -> tokens.revoke(u, expertsToken));
+        calls.put("ApiTokenService.tokensOf(long) | own tokens", u -> tokens.tokensOf(u));
 
         calls.put("ExportService.bundle(StudyId, boolean) | pseudonymous", u -> exportText(exports.bundle(study, false)));
         calls.put("ExportService.bundle(StudyId, boolean) | named", u -> exportText(exports.bundle(study, true)));
@@ -468,7 +489,12 @@ class ServiceAuthorizationMatrixIT {
     }
 
     static List<Row> rows() {
-        List<String> lines = MATRIX.strip().lines().toList();
+        return rows(MATRIX);
+    }
+
+    /** The rows of a matrix table whose first two columns name the thing and the case. */
+    static List<Row> rows(String matrix) {
+        List<String> lines = matrix.strip().lines().toList();
         List<String> header = cells(lines.get(0));
         List<Caller> columns = header.subList(2, header.size()).stream()
                 .map(name -> Caller.byColumn(name).orElseThrow(() -> new IllegalStateException("no caller " + name)))
