@@ -1,6 +1,5 @@
 package org.delphipanel.authz;
 
-import java.util.List;
 import org.delphipanel.rating.CellKey;
 import org.delphipanel.rating.RatingTestData;
 import org.delphipanel.rating.RatingTestData.Panel;
@@ -106,11 +105,6 @@ public class AuthzWorld {
 
         public CellKey cell(int criterion) {
             return panel.cell(0, criterion);
-        }
-
-        public List<Long> everyone() {
-            return List.of(callers.expert(), callers.otherExpert(), callers.facilitator(), callers.otherFacilitator(),
-                    callers.admin(), otherPanelist);
         }
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.delphipanel.rating.RatingTestData.Panel;
 import org.delphipanel.study.ConcurrentChangeException;
 import org.delphipanel.study.RationalePolicy;
+import org.delphipanel.security.Role;
 import org.delphipanel.study.StudyService;
+import org.delphipanel.study.StudyTestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Races with real threads: experts saving while their facilitator closes the round, and two tabs
- * of one expert saving the same cell. A save is acknowledged when {@link RatingService#save} returns;
+ * Races with real threads: experts saving while their facilitator closes the round, two facilitators
+ * closing the same round, and two tabs of one expert saving the same cell. A save is acknowledged when {@link RatingService#save} returns;
  * every acknowledged save must be in the snapshot stored when the round closed, and every other save
  * must have been refused with a message saying why. Runs on H2 and on PostgreSQL (READ COMMITTED),
  * where a save that checked "open" before the close committed used to commit after the snapshot.
@@ -49,6 +51,9 @@ class RatingRaceIT {
 
     @Autowired
     StudyService studies;
+
+    @Autowired
+    StudyTestData studyData;
 
     private ExecutorService pool;
 
@@ -154,6 +159,48 @@ class RatingRaceIT {
                             assertThat(stored.version()).isEqualTo(version == null ? 0 : 1);
                         });
             }
+        }
+    }
+
+    @Test
+    void of_two_facilitators_closing_at_once_one_wins_the_other_is_told_and_the_round_has_one_snapshot()
+            throws Exception {
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            Panel panel = data.anOpenRound(RatingTestData.rules(RationalePolicy.NEVER, true, false), 1, 1);
+            data.rate(panel, 0, 0, 0, "2.0", "before the close");
+            var second = studies.addFacilitator(panel.facilitatorId(), panel.study().id(),
+                    studyData.aUser(Role.FACILITATOR, "second").email());
+            var start = new CyclicBarrier(2);
+            List<Future<?>> closes = new ArrayList<>();
+            for (long facilitator : List.of(panel.facilitatorId(), second.userId())) {
+                closes.add(pool.submit(() -> {
+                    await(start);
+                    return studies.closeRound(facilitator, panel.round().id());
+                }));
+            }
+            int won = 0;
+            List<Throwable> lost = new ArrayList<>();
+            for (Future<?> close : closes) {
+                try {
+                    close.get(60, TimeUnit.SECONDS);
+                    won++;
+                } catch (ExecutionException refused) {
+                    lost.add(refused.getCause());
+                }
+            }
+            assertThat(won).as("iteration %d", iteration).isEqualTo(1);
+            // the loser either read the round before the winner's commit (version check) or after it (state check)
+            assertThat(lost).singleElement().satisfies(refused -> {
+                if (refused instanceof ConcurrentChangeException) {
+                    assertThat(refused).hasMessage("round 1 was changed by someone else meanwhile; reload to see its"
+                            + " current state");
+                } else {
+                    assertThat(refused).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("round 1 cannot close: it is closed");
+                }
+            });
+            assertThat(snapshots.snapshot(panel.facilitatorId(), panel.round().id()).orElseThrow().cells())
+                    .flatExtracting(CellSnapshot::rationales).containsExactly("before the close");
         }
     }
 
