@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.delphipanel.base.Utf8Text;
 import org.delphipanel.audit.AuditLog;
 import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
@@ -252,6 +253,22 @@ public class StudyService {
         requireEditableTarget(study, before.targetId(), "remove evidence");
         repository.deleteEvidence(evidenceId);
         audit(actor, "study.evidence-removed", "evidence", evidenceId, describe(before), null);
+    }
+
+    /**
+     * Adds targets and their evidence from an uploaded CSV file, which must be UTF-8 (a byte-order mark
+     * is fine); see {@link #importTargets(long, StudyId, String)}.
+     *
+     * @throws TargetImportException listing every problem by line and column; nothing is stored
+     */
+    public TargetImportResult importTargets(long actingUserId, StudyId studyId, byte[] file) {
+        String csv;
+        try {
+            csv = Utf8Text.decode(file);
+        } catch (Utf8Text.NotUtf8Exception notText) {
+            throw new TargetImportException(List.of(new ImportProblem(notText.line(), null, notText.getMessage())));
+        }
+        return importTargets(actingUserId, studyId, csv);
     }
 
     /**

@@ -64,6 +64,8 @@ class ApiAuthorizationMatrixIT {
             | GET /api/studies/{studyId}/exports/{kind} | round-statistics | ✘ | ✔ | ✘ | ✔ | ✘ | ✔ |
             | GET /api/studies/{studyId}/exports/{kind} | bundle | ✘ | ✔ | ✘ | ✔ | ✘ | ✔ |
             | GET /api/studies/{studyId}/exports/{kind} | bundle, named | ✘ | ✘ | ✘ | ✔ | ✘ | ✔ |
+            | GET /api/studies/{studyId}/exports/{kind} | report | ✘ | ✔ | ✘ | ✔ | ✘ | ✔ |
+            | GET /api/studies/{studyId}/exports/{kind} | report, pdf | ✘ | ✔ | ✘ | ✔ | ✘ | ✔ |
             | GET /api/studies/{studyId}/rounds/current/my-ratings | open round | ✘ | ✔ | ✘ | ✔ | ✘ | ✘ |
             | POST /api/studies/{studyId}/ratings-import | open round | ✘ | ✘ | ✘ | ✔ | ✘ | ✔ |
             | PUT /api/studies/{studyId}/rounds/current/ratings | open round | ✘ | ✔ | ✘ | ✘ | ✘ | ✘ |
@@ -125,6 +127,9 @@ class ApiAuthorizationMatrixIT {
                 Request.get(study + "/exports/ratings?named=true"));
         requests.put("GET /api/studies/{studyId}/exports/{kind} | bundle, named",
                 Request.get(study + "/exports/bundle?named=true"));
+        requests.put("GET /api/studies/{studyId}/exports/{kind} | report", Request.get(study + "/exports/report"));
+        requests.put("GET /api/studies/{studyId}/exports/{kind} | report, pdf",
+                Request.get(study + "/exports/report?format=pdf"));
         requests.put("GET /api/studies/{studyId}/rounds/current/my-ratings | open round",
                 Request.get(study + "/rounds/current/my-ratings"));
         requests.put("POST /api/studies/{studyId}/ratings-import | open round", new Request("POST",
