@@ -109,8 +109,9 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         userId = users.requireCurrentUser("rate").id().value();
         RouteParameters parameters = event.getRouteParameters();
+        // a study whose panel the user is not on is "not found": its targets are not theirs to read
         Optional<Study> study = RouteIds.positive(parameters, "studyId").map(StudyId::new)
-                .flatMap(studies::findStudy);
+                .flatMap(studies::findStudy).filter(s -> studies.panelist(s.id(), userId).isPresent());
         Optional<Target> target = study.flatMap(s -> RouteIds.positive(parameters, "targetId")
                 .map(TargetId::new)
                 .flatMap(id -> studies.targets(s.id()).stream().filter(t -> t.id().equals(id)).findFirst()));

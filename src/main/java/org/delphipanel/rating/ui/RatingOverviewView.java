@@ -71,7 +71,9 @@ class RatingOverviewView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         long userId = users.requireCurrentUser("rate").id().value();
         Optional<StudyId> studyId = RouteIds.positive(event.getRouteParameters(), "studyId").map(StudyId::new);
-        Optional<Study> study = studyId.flatMap(studies::findStudy);
+        // a study whose panel the user is not on is "not found": its name and question are not theirs to read
+        Optional<Study> study = studyId.flatMap(studies::findStudy)
+                .filter(s -> studies.panelist(s.id(), userId).isPresent());
         if (study.isEmpty()) {
             add(new H1("Study not found"), new Paragraph("There is no study at this address."));
             return;
