@@ -30,6 +30,8 @@ import org.delphipanel.audit.AuditLog;
 import org.delphipanel.authz.AuthzWorld.World;
 import org.delphipanel.export.ExportService;
 import org.delphipanel.export.RatingsImportService;
+import org.delphipanel.framework.BuiltInFrameworks;
+import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.home.HomeService;
 import org.delphipanel.report.ReportService;
 import org.delphipanel.rating.Confidence;
@@ -110,9 +112,10 @@ class ServiceAuthorizationMatrixIT {
             | RatingsImportService.importRatings(StudyId, byte[]) | open round | ✘ | ✘ | ✘ | ✔ | ✘ | ✔ |
             | FrameworkService.find(String, int) | internal | · | · | · | · | · | · |
             | FrameworkService.find(long) | internal | · | · | · | · | · | · |
-            | FrameworkService.importRubric(String, String) | internal | · | · | · | · | · | · |
+            | FrameworkService.importRubric(byte[], String) | a rubric file | ✘ | ✘ | ✘ | ✔ | ✔ | ✔ |
             | FrameworkService.latest(String) | internal | · | · | · | · | · | · |
             | FrameworkService.list() | internal | · | · | · | · | · | · |
+            | FrameworkService.mayImport() | rubrics | ✘ | ✘ | ✘ | ✔ | ✔ | ✔ |
             | FrameworkService.source(long) | internal | · | · | · | · | · | · |
             | HomeService.cardsForCurrentUser() | lists this study | ✘ | ✔ | ✘ | ✔ | ✘ | ✔ |
             | FeedbackService.feedback(long, RoundId) | open round 2 | ✘ | ✔ | ✘ | ✔ | ✘ | ✘ |
@@ -255,6 +258,9 @@ class ServiceAuthorizationMatrixIT {
     ExportService exports;
 
     @Autowired
+    FrameworkService frameworks;
+
+    @Autowired
     RatingsImportService ratingsImport;
 
     @Autowired
@@ -329,6 +335,12 @@ class ServiceAuthorizationMatrixIT {
         calls.put("RatingsImportService.importRatings(StudyId, byte[]) | open round", u -> ratingsImport.importRatings(study,
                 ("target,criterion,expert,value\n" + w.target().name() + "," + w.panel().criterion(2).code() + ","
                         + expertPseudonym + ",2.0\n").getBytes(StandardCharsets.UTF_8)));
+        // a copy of the built-in rubric under a code of its own (each call is rolled back, so one code serves all)
+        byte[] rubricFile = BuiltInFrameworks.saferAiSource().replace("\"code\": \"saferai-2024\"",
+                "\"code\": \"matrix-" + tag + "\"").getBytes(StandardCharsets.UTF_8);
+        calls.put("FrameworkService.importRubric(byte[], String) | a rubric file",
+                u -> frameworks.importRubric(rubricFile, "matrix.json").created());
+        calls.put("FrameworkService.mayImport() | rubrics", u -> frameworks.mayImport());
         calls.put("HomeService.cardsForCurrentUser() | lists this study", u -> home.cardsForCurrentUser().stream()
                 .anyMatch(card -> card.studyId() == study.value()));
 
