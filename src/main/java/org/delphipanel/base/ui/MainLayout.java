@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -45,9 +46,13 @@ public final class MainLayout extends AppLayout {
         authenticationContext.getPrincipalName().ifPresent(name -> {
             var user = new Span(name);
             user.addClassName("dp-user");
+            // by path, not by class: base.ui must not depend on a feature's views
+            var tokens = new Anchor("account/api-tokens", "API tokens");
+            tokens.setId("nav-api-tokens");
+            tokens.addClassName("dp-account-link");
             var signOut = new Button("Sign out", event -> authenticationContext.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            header.add(user, signOut);
+            header.add(user, tokens, signOut);
         });
         return header;
     }
