@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database of its own for a load or kill run, and the arguments that point the application at it:
@@ -15,12 +16,18 @@ import java.util.Map;
  * in-process Spring context and the packaged jar. They are command-line arguments because those
  * outrank the system properties the PostgreSQL test run sets for its shared test schema.
  */
-public record AppDatabase(String name, String url, String user, String dialect, String schema) {
+public record AppDatabase(String name, String url, String user, String dialect, String schema, @Nullable Path h2Dir) {
 
-    /** A new H2 file database {@code dir/delphi}, as the packaged app keeps under its data directory. */
+    /**
+     * A new H2 file database {@code dir/delphi}, as the packaged app keeps under its data directory. The
+     * URL repeats the one in the app's application.properties for a context started from the test class
+     * path (whose test configuration points elsewhere); the packaged jar gets only the directory
+     * ({@link #jarArguments}), so it runs on its own shipped URL and settings.
+     */
     public static AppDatabase h2File(Path dir) {
         return new AppDatabase("H2 file " + dir, "jdbc:h2:file:" + dir.toAbsolutePath() + "/delphi;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE", "sa", "H2", "");
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "H2", "",
+                dir.toAbsolutePath());
     }
 
     /**
@@ -38,7 +45,7 @@ public record AppDatabase(String name, String url, String user, String dialect, 
             statement.execute("drop schema if exists " + schema + " cascade");
         }
         return new AppDatabase("PostgreSQL schema " + schema, serverUrl + "?currentSchema=" + schema, user, "POSTGRES",
-                schema);
+                schema, null);
     }
 
     /** The PostgreSQL server the test run uses ({@code spring.datasource.url}), if this is that run. */
@@ -78,6 +85,27 @@ public record AppDatabase(String name, String url, String user, String dialect, 
         List<String> arguments = new ArrayList<>();
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments;
+    }
+
+    /**
+     * Arguments for {@code java -jar}: on H2 only the data directory ({@code DELPHI_DATA_DIR}), so the jar
+     * uses its own H2 URL; on PostgreSQL the server, schema and dialect, as an operator would pass them.
+     */
+    public List<String> jarArguments(Map<String, String> overrides) {
+        if (h2Dir == null) {
+            return arguments(overrides);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("DELPHI_DATA_DIR", h2Dir.toString());
+        properties.put("delphi.demo.enabled", "false");
+        properties.putAll(overrides);
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
+    }
+
+    public List<String> jarArguments() {
+        return jarArguments(Map.of());
     }
 
     public Connection connect() throws SQLException {

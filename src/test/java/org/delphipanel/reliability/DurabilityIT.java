@@ -56,7 +56,7 @@ class DurabilityIT {
         var killed = new AtomicBoolean();
         LoadReport report;
         long killedPid;
-        try (PackagedApp app = PackagedApp.start(jar, database.arguments(), work.resolve("app-1.log"), Duration.ofMinutes(2))) {
+        try (PackagedApp app = PackagedApp.start(jar, database.jarArguments(), work.resolve("app-1.log"), Duration.ofMinutes(2))) {
             var api = new ApiClient(app.baseUrl(), panel.studyId(), tokens);
             RatingLoad.Client client = (expert, cell, attempt) -> {
                 try {
@@ -92,7 +92,7 @@ class DurabilityIT {
         }
 
         // the same database must open again after the kill, and shut down cleanly
-        try (PackagedApp again = PackagedApp.start(jar, database.arguments(), work.resolve("app-2.log"),
+        try (PackagedApp again = PackagedApp.start(jar, database.jarArguments(), work.resolve("app-2.log"),
                 Duration.ofMinutes(2))) {
             assertThat(again.pid()).isNotEqualTo(killedPid);
         }

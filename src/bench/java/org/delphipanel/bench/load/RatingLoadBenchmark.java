@@ -84,7 +84,7 @@ public final class RatingLoadBenchmark {
         }
         Path log = Path.of("target", "load", "jar-" + System.currentTimeMillis() + ".log");
         LoadReport report;
-        try (PackagedApp app = PackagedApp.start(Path.of(options.jar()), database.arguments(), log, Duration.ofMinutes(3))) {
+        try (PackagedApp app = PackagedApp.start(Path.of(options.jar()), database.jarArguments(), log, Duration.ofMinutes(3))) {
             System.out.println("packaged app pid " + app.pid() + " at " + app.baseUrl() + ", log " + log);
             if (warmup != null) {
                 var settings = new RatingLoad.Settings(options.settings().savesPerExpert(), Duration.ZERO, Duration.ZERO,

@@ -42,7 +42,7 @@ public final class UiSessionMemory {
         Path jar = Path.of(args.length > 1 ? args[1] : "target/delphi-panel.jar");
         Path work = Files.createDirectories(Path.of("target", "load", "ui-memory-" + System.currentTimeMillis()));
         AppDatabase database = AppDatabase.h2File(work.resolve("h2"));
-        try (PackagedApp app = PackagedApp.start(jar, database.arguments(Map.of("delphi.demo.enabled", "true")),
+        try (PackagedApp app = PackagedApp.start(jar, database.jarArguments(Map.of("delphi.demo.enabled", "true")),
                 work.resolve("app.log"), Duration.ofMinutes(3))) {
             for (int i = 0; i < 2; i++) {
                 openSession(app, i);
