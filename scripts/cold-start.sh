@@ -16,7 +16,7 @@ RUNS="${1:-5}"
 CASES="${2:-h2 h2-demo postgres}"
 PORT="${PORT:-18190}"
 PG_DB="${PG_DB:-test}"; PG_USER="${PG_USER:-postgres}"; PG_SCHEMA="${PG_SCHEMA:-delphi_load_coldstart}"
-WORK="target/cold-start"
+WORK="$PWD/target/cold-start"
 mkdir -p "$WORK"
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw package first" >&2; exit 1; }
 
@@ -29,7 +29,7 @@ one_run() { # case run -> prints milliseconds to UP
         h2-demo) export DELPHI_DEMO=true ;;
         postgres)
             export DELPHI_DEMO=false
-            psql -q -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -c "drop schema if exists $PG_SCHEMA cascade" >/dev/null
+            PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -c "drop schema if exists $PG_SCHEMA cascade" >/dev/null
             args+=(--spring.profiles.active=postgres
                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$PG_DB?currentSchema=$PG_SCHEMA"
                    --spring.datasource.username="$PG_USER" --spring.datasource.password=

@@ -110,7 +110,7 @@ class DurabilityIT {
                             && (o.acknowledged() == null || found.version() == o.acknowledged().version() + 1);
                 }).count();
         System.out.printf("DURABILITY %s: %d saves acknowledged before SIGKILL, %d cells acknowledged, %d ratings"
-                        + " stored, %d saves unanswered at the kill (%d of them stored), %d problems, %d audit problems%n",
+                        + " stored, %d saves without an answer, in flight at the kill or sent as it died (%d of them stored), %d problems, %d audit problems%n",
                 database.name(), report.acknowledged(), report.acknowledgedCells(), stored.count(), unanswered,
                 inFlightStored, problems.size(), stored.auditProblems().size() + stored.orphanAuditEntries());
 

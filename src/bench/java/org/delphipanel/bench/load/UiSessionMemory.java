@@ -74,7 +74,7 @@ public final class UiSessionMemory {
             browser.findElement(By.cssSelector("vaadin-password-field[name='password'] > input"))
                     .sendKeys(DemoSeeder.PASSWORD, Keys.ENTER);
             wait.until(ExpectedConditions.urlContains("/rate/1"));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-grid")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Submit round"));
         } finally {
             browser.quit();
         }
