@@ -12,13 +12,15 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=vaadin-dev || true
 COPY db db
+# docs/statistics.md goes into the jar: the study report's methods section is read from it
+COPY docs docs
 COPY src src
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:25-jre
 RUN groupadd --system delphi && useradd --system --gid delphi --home-dir /app delphi \
     && mkdir -p /app /data && chown delphi:delphi /data \
-    && apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    && apt-get update -qq && apt-get install -y -qq --no-install-recommends curl fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /build/target/delphi-panel.jar /app/delphi-panel.jar
 USER delphi

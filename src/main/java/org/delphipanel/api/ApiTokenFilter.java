@@ -5,7 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTokenFilter.class);
 
     private final ApiTokenService tokens;
 
@@ -46,6 +51,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             principal = tokens.authenticate(header.substring(BEARER.length()).strip());
         } catch (ApiTokenRejectedException rejected) {
             ApiErrorWriter.unauthorized(response, rejected.getMessage(), true);
+            return;
+        } catch (RuntimeException failure) {
+            // e.g. the database is unreachable: still a JSON answer, never the servlet container's error page
+            LOG.error("API token lookup failed for {} {}", request.getMethod(), request.getRequestURI(), failure);
+            ApiErrorWriter.write(response, ApiError.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The token could not be checked right now; try again shortly.", List.of()));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

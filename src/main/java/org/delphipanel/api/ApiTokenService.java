@@ -16,6 +16,7 @@ import org.delphipanel.security.Role;
 import org.delphipanel.security.UserId;
 import org.delphipanel.security.UserService;
 import org.delphipanel.study.StudyId;
+import org.delphipanel.study.StudyNotFoundException;
 import org.delphipanel.study.StudyService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,7 +81,7 @@ public class ApiTokenService {
         for (StudyId studyId : studyIds) {
             try {
                 studies.studyForMember(userId, studyId);
-            } catch (AccessDeniedException | org.delphipanel.study.StudyNotFoundException notVisible) {
+            } catch (AccessDeniedException | StudyNotFoundException notVisible) {
                 throw new IllegalArgumentException("You can restrict a token only to studies you can see; study "
                         + studyId.value() + " is not one of them.");
             }

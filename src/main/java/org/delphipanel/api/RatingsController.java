@@ -1,7 +1,9 @@
 package org.delphipanel.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rating view does, and the facilitators' ratings import. Blindness stays in the services: an expert's token
  * reads only the expert's own ratings of an open round.
  */
+@Tag(name = "Ratings", description = "An expert's own ratings of the current round, and the ratings import")
 @RestController
 @RequestMapping(path = "/api/studies/{studyId}", produces = "application/json")
 class RatingsController {
@@ -71,6 +74,7 @@ class RatingsController {
     }
 
     /** The token owner's own ratings of the study's current round (the open one, else the latest). */
+    @Operation(summary = "The token owner's own ratings of the current round", description = "The current round is the open one, else the latest. Only the owner's own ratings, never another expert's. Each rating's version is what a change must send as expectedVersion.")
     @GetMapping("/rounds/current/my-ratings")
     MyRatingsDocument myRatings(@PathVariable long studyId) {
         Study study = access.study(studyId);
@@ -85,6 +89,7 @@ class RatingsController {
      * Saves one rating of the current round for the token's owner, who must be an expert of the study: a
      * first rating without {@code expectedVersion}, a change with the version last read.
      */
+    @Operation(summary = "Save one rating of the open round (experts, scope WRITE)", description = "The same rules as the rating view: the round open and before its deadline, a target of the study, a criterion of its rubric, a grade on the criterion's scale, not a settled cell. Without expectedVersion the cell must not be rated yet; with it, the stored version must still be that one (else 409). Returns the saved rating with its new version.")
     @PutMapping(path = "/rounds/current/ratings", consumes = "application/json")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RatingRequest.class)))
@@ -118,6 +123,7 @@ class RatingsController {
     /**
      * Imports a long CSV of ratings into the study's open round, all or nothing (see {@link RatingsImportService}).
      */
+    @Operation(summary = "Import ratings into the open round (facilitators, scope WRITE)", description = "A long CSV (UTF-8, header target,criterion,expert,value[,confidence][,rationale]; expert is a pseudonym or e-mail), all or nothing: any problem rejects the whole file with 422 and every problem by line and column in details.")
     @PostMapping(path = "/ratings-import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8, header"
             + " target,criterion,expert,value[,confidence][,rationale]", content = @Content(mediaType = "text/csv",

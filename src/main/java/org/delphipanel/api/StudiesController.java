@@ -15,6 +15,8 @@ import org.delphipanel.study.StudyOverview;
 import org.delphipanel.study.StudyRules;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.Target;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The studies a token may see, and one study's rules, rounds, targets and criteria. */
+@Tag(name = "Studies", description = "The studies a token may see, their rules and rounds")
 @RestController
 @RequestMapping(path = "/api/studies", produces = "application/json")
 class StudiesController {
@@ -37,6 +40,7 @@ class StudiesController {
     }
 
     /** The token owner's studies (every study for an administrator), narrowed to the token's restriction. */
+    @Operation(summary = "The studies the token may see", description = "The token owner's studies (every study for an administrator), narrowed to the token's study restriction, by id.")
     @GetMapping
     List<StudySummary> list() {
         ApiPrincipal principal = access.principal();
@@ -53,6 +57,7 @@ class StudiesController {
     }
 
     /** One study: its question, rules, rounds, and the targets and criteria that ratings refer to by id. */
+    @Operation(summary = "One study with its rules, rounds, targets and criteria", description = "The rules are the pre-registered consensus and stopping rules and the rationale policy; targets and criteria carry the ids that ratings refer to, criteria with their scales.")
     @GetMapping("/{studyId}")
     StudyDocument study(@PathVariable long studyId) {
         Study study = access.study(studyId);

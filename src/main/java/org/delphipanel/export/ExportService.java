@@ -22,6 +22,9 @@ import org.delphipanel.rating.CellSnapshot;
 import org.delphipanel.rating.Rating;
 import org.delphipanel.rating.RatingService;
 import org.delphipanel.rating.RoundSnapshot;
+import org.delphipanel.scoring.AgreementReport;
+import org.delphipanel.scoring.AgreementScope;
+import org.delphipanel.scoring.AgreementService;
 import org.delphipanel.scoring.ResultsService;
 import org.delphipanel.scoring.StudyResults;
 import org.delphipanel.security.AppUser;
@@ -36,6 +39,7 @@ import org.delphipanel.study.Study;
 import org.delphipanel.study.StudyId;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.Target;
+import org.delphipanel.stats.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -57,23 +61,29 @@ public class ExportService {
     public static final String SCORES = "scores";
     public static final String RATINGS = "ratings";
     public static final String ROUND_STATISTICS = "round-statistics";
+    public static final String ROUND_AGREEMENT = "round-agreement";
 
     private final UserService users;
     private final StudyService studies;
     private final FrameworkService frameworks;
     private final RatingService ratings;
     private final ResultsService results;
+    private final AgreementService agreement;
+    private final ObjectProvider<ExportDocument> documents;
     private final AuditLog auditLog;
     private final Clock clock;
     private final String appVersion;
 
     ExportService(UserService users, StudyService studies, FrameworkService frameworks, RatingService ratings,
-            ResultsService results, AuditLog auditLog, Clock clock, ObjectProvider<BuildProperties> build) {
+            ResultsService results, AgreementService agreement, ObjectProvider<ExportDocument> documents,
+            AuditLog auditLog, Clock clock, ObjectProvider<BuildProperties> build) {
         this.users = users;
         this.studies = studies;
         this.frameworks = frameworks;
         this.ratings = ratings;
         this.results = results;
+        this.agreement = agreement;
+        this.documents = documents;
         this.auditLog = auditLog;
         this.clock = clock;
         BuildProperties properties = build.getIfAvailable();
@@ -198,14 +208,22 @@ public class ExportService {
         return new Export("ratings", provenance(access, included, named), List.of(table.build()));
     }
 
-    /** The statistics stored when each exportable closed round closed (table {@value #ROUND_STATISTICS}). */
+    /**
+     * Per exportable closed round: the cell statistics stored when it closed (table
+     * {@value #ROUND_STATISTICS}) and the panel's agreement (table {@value #ROUND_AGREEMENT}, one row per
+     * round, scope and statistic: all cells, each criterion's cells, each target's cells), computed by
+     * {@link AgreementService} exactly as the agreement page shows them.
+     */
     public Export roundStatistics(StudyId studyId) {
         Access access = access(studyId);
+        Table.Builder agreementTable = Table.builder(ROUND_AGREEMENT, "round", "scope", "scope_id", "units", "raters",
+                "ratings", "statistic", "value", "lower", "upper", "level", "interval", "band", "undefined");
         Table.Builder table = Table.builder(ROUND_STATISTICS, "round", "target", "criterion", "rated_in_round", "n",
                 "median", "q1", "q3", "iqr", "quantile_type", "consensus");
         List<Integer> included = new ArrayList<>();
         for (Round round : access.exportableRounds()) {
-            RoundSnapshot snapshot = ratings.closedRound(access.userId(), round.id()).snapshot();
+            RatingService.ClosedRound closed = ratings.closedRound(access.userId(), round.id());
+            RoundSnapshot snapshot = closed.snapshot();
             if (snapshot == null) {
                 continue;
             }
@@ -215,13 +233,67 @@ public class ExportService {
                         cell.ratedInRound(), cell.n(), cell.median(), cell.q1(), cell.q3(), cell.iqr(),
                         cell.quantileType(), cell.consensus());
             }
+            List<AgreementScope> scopes = new ArrayList<>();
+            List<String> kinds = new ArrayList<>();
+            List<@Nullable String> ids = new ArrayList<>();
+            scopes.add(AgreementScope.allCells());
+            kinds.add("all");
+            ids.add(null);
+            for (Criterion criterion : access.framework().criteria()) {
+                scopes.add(AgreementScope.criterion(criterion.id()));
+                kinds.add("criterion");
+                ids.add(criterion.code());
+            }
+            for (Target target : access.targets()) {
+                scopes.add(AgreementScope.target(target.id()));
+                kinds.add("target");
+                ids.add(target.name());
+            }
+            List<AgreementReport> reports = agreement.closedRoundAgreement(studyId, closed, scopes);
+            for (int i = 0; i < reports.size(); i++) {
+                agreementRows(agreementTable, kinds.get(i), ids.get(i), reports.get(i));
+            }
         }
-        return new Export("round-statistics", provenance(access, included, false), List.of(table.build()));
+        return new Export("round-statistics", provenance(access, included, false),
+                List.of(table.build(), agreementTable.build()));
+    }
+
+    private static void agreementRows(Table.Builder table, String scope, @Nullable String scopeId, AgreementReport report) {
+        for (AgreementReport.Statistic statistic : report.statistics()) {
+            boolean defined = statistic.value().isDefined();
+            boolean interval = statistic.lower() != null && statistic.upper() != null;
+            table.row(report.roundNumber(), scope, scopeId, report.units(), report.raters(), report.ratings(),
+                    statistic.name(), defined ? statistic.value().orElseThrow() : null, statistic.lower(),
+                    statistic.upper(), interval ? AgreementService.LEVEL : null, statistic.interval(),
+                    defined ? statistic.band() : null,
+                    statistic.value() instanceof Outcome.Undefined<Double> undefined ? undefined.reason() : null);
+        }
+    }
+
+    /**
+     * What the signed-in person may export of the study, under the same rules as every export, for
+     * documents built on the exports (the study report). Refused as the exports are.
+     */
+    public ExportedStudy exportedStudy(StudyId studyId) {
+        Access access = access(studyId);
+        List<RatingService.ClosedRound> closed = new ArrayList<>();
+        for (Round round : access.exportableRounds()) {
+            closed.add(ratings.closedRound(access.userId(), round.id()));
+        }
+        return new ExportedStudy(provenance(access, closed.stream().map(r -> r.round().number()).toList(), false),
+                access.study(), access.framework(), access.targets(), studies.experts(studyId), access.rounds(), closed,
+                access.results().orElse(null), access.facilitates());
+    }
+
+    /** The further documents (e.g. the study report) that other features contribute, in their declared order. */
+    public List<ExportDocument> documents() {
+        return documents.orderedStream().toList();
     }
 
     /**
      * Everything as one ZIP ({@code study-<id>-export.zip}): consensus.csv, scores.csv, ratings.csv,
-     * round-statistics.csv, provenance.json and README.txt.
+     * round-statistics.csv, round-agreement.csv, the {@link #documents()} (the study report),
+     * provenance.json and README.txt.
      */
     public byte[] bundle(StudyId studyId, boolean named) {
         Export consensus = consensus(studyId);
@@ -234,6 +306,10 @@ public class ExportService {
             entry(zip, "scores.csv", CsvWriter.bytes(consensus.table(SCORES)));
             entry(zip, "ratings.csv", CsvWriter.bytes(raw.table(RATINGS)));
             entry(zip, "round-statistics.csv", CsvWriter.bytes(rounds.table(ROUND_STATISTICS)));
+            entry(zip, "round-agreement.csv", CsvWriter.bytes(rounds.table(ROUND_AGREEMENT)));
+            for (ExportDocument document : documents()) {
+                entry(zip, document.fileName(studyId), document.render(studyId));
+            }
             entry(zip, "provenance.json", JsonWriter.provenanceOnly(provenance));
             entry(zip, "README.txt", readme(provenance).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -267,6 +343,12 @@ public class ExportService {
                                       study,round,target,criterion,rater,value,confidence,rationale
                                       (rater = the expert's pseudonym%s).
                 round-statistics.csv  the statistics stored when each round closed, per cell.
+                round-agreement.csv   the panel's agreement per round: for all cells, each criterion and each
+                                      target, Krippendorff's alpha (bootstrap interval, B = %d, seed %d),
+                                      the ICC forms, Kendall's W, Fleiss' kappa, Gwet's AC1 and AC2.
+                %s
+                %sthe study report (HTML and PDF): rules, rounds, response rates,
+                                      agreement, convergence, final scores, forest plot and methods.
                 provenance.json       where the numbers come from: study, rubric, rules, app version, time,
                                       results round, bootstrap seed and replicates.
 
@@ -279,7 +361,8 @@ public class ExportService {
         return String.format(java.util.Locale.ROOT, text, p.studyId(), p.studyName(), p.frameworkCode(),
                 p.frameworkVersion(), p.exportedAt(), p.appVersion(), p.roundsIncluded(), p.quantileType(),
                 p.consensusRule(), p.named() ? "; this is a NAMED export with names and e-mails" : "",
-                p.quantileType()).replace("\n", "\r\n");
+                AgreementService.REPLICATES, AgreementService.SEED, "study-" + p.studyId() + "-report.html",
+                String.format(java.util.Locale.ROOT, "%-22s", "study-" + p.studyId() + "-report.pdf"), p.quantileType()).replace("\n", "\r\n");
     }
 
     private static String pseudonym(Map<PanelistId, Panelist> experts, PanelistId id) {

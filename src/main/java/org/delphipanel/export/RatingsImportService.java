@@ -1,11 +1,6 @@
 package org.delphipanel.export;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.delphipanel.base.CsvRecords;
+import org.delphipanel.base.Utf8Text;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
@@ -47,6 +43,10 @@ public class RatingsImportService {
 
     static final List<String> REQUIRED = List.of("target", "criterion", "expert", "value");
     static final List<String> OPTIONAL = List.of("confidence", "rationale");
+    /** The largest file taken, also the upload limit of the export view (docs/security.md). */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** The most ratings one file may hold (200 experts x 50 targets x 20 criteria). */
+    static final int MAX_ROWS = 200_000;
 
     private final StudyService studies;
     private final FrameworkService frameworks;
@@ -74,6 +74,10 @@ public class RatingsImportService {
         }
         Round round = studies.currentRound(studyId).filter(Round::isOpen).orElseThrow(() -> new RatingsRejectedException(
                 List.of(new Problem(0, "", "study " + study.name() + " has no open round to import ratings into"))));
+        if (file.length > MAX_BYTES) {
+            throw new RatingsRejectedException(List.of(new Problem(0, "", "the file has " + file.length
+                    + " bytes; at most " + MAX_BYTES + " (5 MiB) are taken: split it into several files")));
+        }
         List<Problem> problems = new ArrayList<>();
         String text = decode(file, problems);
         if (text == null) {
@@ -83,6 +87,10 @@ public class RatingsImportService {
         if (records.isEmpty()) {
             throw new RatingsRejectedException(List.of(new Problem(1, "", "the file is empty: it needs a header row "
                     + String.join(",", REQUIRED) + "[,confidence][,rationale] and one row per rating")));
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new RatingsRejectedException(List.of(new Problem(0, "", "the file has " + (records.size() - 1)
+                    + " ratings; at most " + MAX_ROWS + " are taken at once: split it into several files")));
         }
         CsvRecords.Record header = records.getFirst();
         Map<String, Integer> columns = header(header, problems);
@@ -174,27 +182,10 @@ public class RatingsImportService {
     }
 
     private static @Nullable String decode(byte[] file, List<Problem> problems) {
-        int offset = file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf
-                ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return decoder.decode(ByteBuffer.wrap(file, offset, file.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            // find the first byte that is not UTF-8, for a line number
-            ByteBuffer in = ByteBuffer.wrap(file, offset, file.length - offset);
-            CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder();
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(file.length + 1);
-            probe.decode(in, out, true);
-            int bad = in.position();
-            int line = 1;
-            for (int i = offset; i < bad; i++) {
-                if (file[i] == '\n') {
-                    line++;
-                }
-            }
-            problems.add(new Problem(line, "", "the file is not UTF-8 text (byte " + (bad + 1) + "); save it as"
-                    + " \"CSV UTF-8\" and import it again"));
+            return Utf8Text.decode(file);
+        } catch (Utf8Text.NotUtf8Exception notText) {
+            problems.add(new Problem(notText.line(), "", notText.getMessage()));
             return null;
         }
     }

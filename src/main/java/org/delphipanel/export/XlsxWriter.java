@@ -33,10 +33,14 @@ public final class XlsxWriter {
             bold.setBold(true);
             CellStyle header = workbook.createCellStyle();
             header.setFont(bold);
+            // a string cell is never evaluated, but once someone edits it Excel would read =... as a
+            // formula; the quote prefix (Excel's leading apostrophe) keeps it text without changing it
+            CellStyle quoted = workbook.createCellStyle();
+            quoted.setQuotePrefixed(true);
             for (Table table : export.tables()) {
-                sheet(workbook, header, table);
+                sheet(workbook, header, quoted, table);
             }
-            sheet(workbook, header, export.provenance().asTable());
+            sheet(workbook, header, quoted, export.provenance().asTable());
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -44,7 +48,7 @@ public final class XlsxWriter {
         }
     }
 
-    private static void sheet(XSSFWorkbook workbook, CellStyle header, Table table) {
+    private static void sheet(XSSFWorkbook workbook, CellStyle header, CellStyle quoted, Table table) {
         Sheet sheet = workbook.createSheet(table.name());
         int[] widths = new int[table.columns().size()];
         Row head = sheet.createRow(0);
@@ -66,7 +70,13 @@ public final class XlsxWriter {
                 switch (value) {
                     case Number number -> cell.setCellValue(number.doubleValue());
                     case Boolean bool -> cell.setCellValue(bool);
-                    default -> cell.setCellValue((String) value);
+                    default -> {
+                        String text = (String) value;
+                        cell.setCellValue(text);
+                        if (!CsvWriter.neutralise(text).equals(text)) {
+                            cell.setCellStyle(quoted);
+                        }
+                    }
                 }
                 widths[c] = Math.max(widths[c], CsvWriter.field(value).length());
             }

@@ -3,7 +3,6 @@ package org.delphipanel.framework;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.delphipanel.base.Utf8Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -54,6 +54,8 @@ public final class RubricParser {
 
     /** Deeper trees are certainly a mistake, and the limit keeps recursion far from the stack's end. */
     private static final int MAX_DEPTH = 20;
+    /** The largest rubric file taken (the SaferAI rubric has about 16,000). */
+    static final int MAX_SOURCE_CHARS = 1_000_000;
 
     private static final Pattern FRACTION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
@@ -89,7 +91,19 @@ public final class RubricParser {
 
     /** Parses and validates a rubric file (UTF-8). */
     public static FrameworkDefinition parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        return parse(Files.readAllBytes(file), file.getFileName().toString());
+    }
+
+    /** Parses and validates the bytes of a rubric file, which must be UTF-8 text. */
+    public static FrameworkDefinition parse(byte[] file, String fileName) {
+        String source;
+        try {
+            source = Utf8Text.decode(file);
+        } catch (Utf8Text.NotUtf8Exception notText) {
+            throw new RubricException(List.of(new RubricProblem(fileName, "line " + notText.line(),
+                    notText.getMessage().replace("\"CSV UTF-8\" (or UTF-8 text)", "UTF-8 text"))));
+        }
+        return parse(source, fileName);
     }
 
     static boolean isYaml(String fileName) {
@@ -98,6 +112,11 @@ public final class RubricParser {
     }
 
     private FrameworkDefinition run(String source) {
+        if (source.length() > MAX_SOURCE_CHARS) {
+            problem("file", "the file has " + source.length() + " characters; a rubric may have at most "
+                    + MAX_SOURCE_CHARS);
+            throw new RubricException(problems);
+        }
         boolean yaml = isYaml(fileName);
         JsonNode tree;
         try {

@@ -28,6 +28,7 @@ import org.delphipanel.study.Study;
 import org.delphipanel.study.StudyService;
 import org.delphipanel.study.TargetId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,8 @@ public class RatingService {
      * @throws CellSettledException for a cell the panel settled in an earlier round
      */
     public Rating save(long userId, RatingChange change) {
-        RoundContext context = contexts.of(change.roundId());
+        // held, not just read: the round cannot close between this check and the commit (decision 0006)
+        RoundContext context = contexts.of(studies.holdRound(change.roundId()));
         Round round = context.round();
         Study study = context.study();
         Panelist expert = requireExpert(study, userId);
@@ -103,7 +105,14 @@ public class RatingService {
             if (change.expectedVersion() != null) {
                 throw new ConcurrentChangeException("this rating was removed meanwhile; reload the cell");
             }
-            long id = repository.insert(change, expert.id(), scale.min(), scale.max(), now);
+            long id;
+            try {
+                id = repository.insert(change, expert.id(), scale.min(), scale.max(), now);
+            } catch (DuplicateKeyException otherTabFirst) {
+                // the same expert's other tab or window created this cell meanwhile
+                throw new ConcurrentChangeException("this cell was rated in another tab or window meanwhile;"
+                        + " reload it to see the latest rating");
+            }
             audit(userId, "rating.created", id, null, change);
         } else {
             Rating stored = existing.get();
@@ -129,7 +138,7 @@ public class RatingService {
      * @throws RatingsRejectedException listing every problem; nothing was stored
      */
     public int importRatings(long userId, RoundId roundId, List<ImportedRating> imported) {
-        RoundContext context = contexts.of(roundId);
+        RoundContext context = contexts.of(studies.holdRound(roundId));
         Round round = context.round();
         Study study = context.study();
         AppUser actor = users.findById(new UserId(userId))
@@ -280,11 +289,16 @@ public class RatingService {
         return progress;
     }
 
-    /** Who submitted a round and when; for the study's facilitators. */
+    /** Who submitted a round and when; for the study's facilitators and administrators. */
     @Transactional(readOnly = true)
     public Map<PanelistId, Instant> submissions(long userId, RoundId roundId) {
         Round round = studies.round(roundId);
-        Panelist panelist = studies.panelist(round.studyId(), userId)
+        Optional<Panelist> member = studies.panelist(round.studyId(), userId);
+        if (member.isEmpty() && isAdmin(userId)) {
+            // as in roundRatings: administrators oversee every study (the review page's progress needs this)
+            return repository.submissions(roundId);
+        }
+        Panelist panelist = member
                 .orElseThrow(() -> new AccessDeniedException("you are not on the panel of this study"));
         if (panelist.role() != PanelRole.FACILITATOR) {
             throw new AccessDeniedException("only the study's facilitators see who submitted");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.rating.Rating;
+import org.delphipanel.rating.RatingService;
+import org.delphipanel.stats.FleissKappa;
 import org.delphipanel.stats.GwetAc;
 import org.delphipanel.stats.IntraclassCorrelation;
 import org.delphipanel.stats.KendallW;
@@ -19,7 +21,8 @@ import org.delphipanel.study.Target;
 import org.springframework.stereotype.Service;
 
 /**
- * Agreement statistics of a round over a scope of cells, each with its interpretation band and source.
+ * Agreement statistics of a round over a scope of cells (Krippendorff's alpha, the ICC forms, Kendall's W,
+ * Fleiss' kappa, Gwet's AC1 and AC2), each with its interpretation band and source.
  * The alpha bootstraps use {@value #REPLICATES} replicates with a fixed seed: enough for two-decimal
  * bounds on a study of this size, and quick enough (well under a second) for a page.
  */
@@ -53,11 +56,37 @@ public class AgreementService {
         return executor.submit(prepare(studyId, roundId, scope));
     }
 
+    /**
+     * The agreement of a closed round whose ratings the caller has already read through
+     * {@link RatingService#closedRound}, which decides who may read them (anyone on the panel, only once
+     * the round is closed). For exports and the study report: they apply their own rule of who may
+     * export what, and this computes exactly what {@link #agreement} shows, on the calling thread.
+     */
+    public AgreementReport closedRoundAgreement(StudyId studyId, RatingService.ClosedRound round, AgreementScope scope) {
+        return closedRoundAgreement(studyId, round, List.of(scope)).getFirst();
+    }
+
+    /** As {@link #closedRoundAgreement(StudyId, RatingService.ClosedRound, AgreementScope)} for several scopes, in order. */
+    public List<AgreementReport> closedRoundAgreement(StudyId studyId, RatingService.ClosedRound round,
+            List<AgreementScope> scopes) {
+        if (!round.round().studyId().equals(studyId) || !round.round().isClosed()) {
+            throw new IllegalArgumentException("round " + round.round().number() + " is not a closed round of study "
+                    + studyId.value());
+        }
+        StudyData data = access.load(studyId);
+        return scopes.stream().map(scope -> compute(data, round.round(), round.ratings(), scope).get()).toList();
+    }
+
     private java.util.function.Supplier<AgreementReport> prepare(StudyId studyId, RoundId roundId, AgreementScope scope) {
         Viewer viewer = access.facilitator(studyId, "see the agreement statistics");
         StudyData data = access.load(studyId);
         Round round = ReviewService.requireRoundOf(data, roundId);
-        List<Rating> ratings = access.ratings(viewer, roundId);
+        return compute(data, round, access.ratings(viewer, roundId), scope);
+    }
+
+    private java.util.function.Supplier<AgreementReport> compute(StudyData data, Round round, List<Rating> ratings,
+            AgreementScope scope) {
+        StudyId studyId = data.study().id();
         String scopeLabel;
         RatingTable table;
         if (scope.criterionId() != null) {
@@ -105,6 +134,18 @@ public class AgreementService {
         Outcome<Double> w = KendallW.of(table).map(KendallW.Result::wCorrected);
         out.add(new AgreementReport.Statistic("Kendall's W", w, null, null, "no interval (tie-corrected W)",
                 w.isDefined() ? Interpretation.kendall(w.orElseThrow()) : "", Interpretation.SCHMIDT, ""));
+        // nominal coefficients: on a fine scale (0-5 in steps of 0.1) exact matches are rare, so they read low;
+        // shown because readers of the Delphi literature ask for them, and the CLI computes them too
+        Outcome<Double> kappa = (scale == null ? FleissKappa.of(table) : FleissKappa.of(table, scale))
+                .map(FleissKappa.Result::kappa);
+        out.add(new AgreementReport.Statistic("Fleiss' kappa", kappa, null, null,
+                "no interval (nominal: exact matches over the scale's options)",
+                kappa.isDefined() ? Interpretation.landisKoch(kappa.orElseThrow()) : "", Interpretation.LANDIS_KOCH, ""));
+        Outcome<Double> ac1 = (scale == null ? GwetAc.of(table, GwetAc.Weights.UNWEIGHTED)
+                : GwetAc.of(table, scale, GwetAc.Weights.UNWEIGHTED)).map(GwetAc.Result::coefficient);
+        out.add(new AgreementReport.Statistic("Gwet's AC1", ac1, null, null,
+                "no interval (nominal: exact matches over the scale's options)",
+                ac1.isDefined() ? Interpretation.landisKoch(ac1.orElseThrow()) : "", Interpretation.LANDIS_KOCH, ""));
         Outcome<Double> ac2 = (scale == null ? GwetAc.of(table, GwetAc.Weights.QUADRATIC)
                 : GwetAc.of(table, scale, GwetAc.Weights.QUADRATIC)).map(GwetAc.Result::coefficient);
         out.add(new AgreementReport.Statistic("Gwet's AC2", ac2, null, null,

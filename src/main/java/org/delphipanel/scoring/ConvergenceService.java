@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.delphipanel.framework.Criterion;
+import org.delphipanel.rating.Rating;
+import org.delphipanel.rating.RatingService;
 import org.delphipanel.stats.CellStatistics;
 import org.delphipanel.stats.ClauseResult;
 import org.delphipanel.stats.ConsensusRule;
@@ -40,11 +42,39 @@ public class ConvergenceService {
         Viewer viewer = access.facilitator(studyId, "see how the panel converged");
         StudyData data = access.load(studyId);
         List<Round> closed = data.closedRounds();
+        List<List<Rating>> ratings = new ArrayList<>();
+        for (Round round : closed) {
+            ratings.add(access.ratings(viewer, round.id()));
+        }
+        return compute(data, closed, ratings);
+    }
+
+    /**
+     * Convergence over closed rounds whose ratings the caller has already read through
+     * {@link RatingService#closedRound} (which decides who may), in round order; for exports and the
+     * study report, which apply their own rule of which rounds a person may export.
+     */
+    public Convergence closedRoundsConvergence(StudyId studyId, List<RatingService.ClosedRound> rounds) {
+        StudyData data = access.load(studyId);
+        List<RatingService.ClosedRound> ordered = rounds.stream()
+                .sorted(java.util.Comparator.comparingInt(r -> r.round().number())).toList();
+        for (RatingService.ClosedRound round : ordered) {
+            if (!round.round().studyId().equals(studyId) || !round.round().isClosed()) {
+                throw new IllegalArgumentException("round " + round.round().number() + " is not a closed round of study "
+                        + studyId.value());
+            }
+        }
+        return compute(data, ordered.stream().map(RatingService.ClosedRound::round).toList(),
+                ordered.stream().map(RatingService.ClosedRound::ratings).toList());
+    }
+
+    private Convergence compute(StudyData data, List<Round> closed, List<List<Rating>> ratings) {
+        StudyId studyId = data.study().id();
         ConsensusRule rule = data.consensusRule();
         double threshold = RoundConvergence.DEFAULT_CHANGE_THRESHOLD;
         List<RatingTable> tables = new ArrayList<>();
-        for (Round round : closed) {
-            tables.add(data.table(access.ratings(viewer, round.id())));
+        for (List<Rating> roundRatings : ratings) {
+            tables.add(data.table(roundRatings));
         }
         List<RoundConvergence> changes = new ArrayList<>();
         for (int r = 1; r < tables.size(); r++) {

@@ -8,14 +8,15 @@ import org.jspecify.annotations.Nullable;
  * An e-mail address as accounts and invitations store it: trimmed and lower-cased, so that
  * {@code Ada@Example.org} and {@code ada@example.org} are one account.
  *
- * <p>The check is deliberately plain (one {@code @}, no spaces, a dotted domain): it catches typing
- * slips; only the invitation link proves that the address works.
+ * <p>The check is deliberately plain (one {@code @}, no spaces, a dotted domain; no control characters
+ * and none of the specials that are only valid quoted, such as {@code <>} from a pasted
+ * {@code Name <address>}): it catches typing slips; only the invitation link proves that the address works.
  */
 public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 320;
     private static final Pattern SHAPE = Pattern.compile(
-            "[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+            "[^@\\s<>()\\[\\]\\\\,;:\"\\p{Cntrl}]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
     public EmailAddress {
         value = normalize(value);

@@ -68,7 +68,10 @@ public class InvitationService {
      * @throws DuplicateEmailException if the address already has an account with a password
      */
     @Transactional
-    public InvitationLink invite(String email, Role role) {
+    public InvitationLink invite(String email, @Nullable Role role) {
+        if (role == null) {
+            throw new IllegalArgumentException("Choose the role the invited person will have.");
+        }
         AppUser inviter = userService.requireCurrentUser("invite people");
         if (!inviter.role().mayInvite(role)) {
             throw new AccessDeniedException(

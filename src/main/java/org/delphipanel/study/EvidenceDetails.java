@@ -10,6 +10,6 @@ public record EvidenceDetails(String title, @Nullable String url, @Nullable Stri
     public EvidenceDetails {
         title = Inputs.required(title, "an evidence item's title", 500);
         url = Inputs.webAddress(url, "the evidence URL");
-        excerpt = Inputs.optional(excerpt);
+        excerpt = Inputs.optional(excerpt, "an evidence excerpt", Inputs.MAX_TEXT);
     }
 }

@@ -42,6 +42,19 @@ final class Inputs {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /**
+     * The text stripped, or null when blank; refused when longer than {@code max} (the columns are
+     * {@code text}, unbounded, so the limit is ours: a pasted book is a mistake, not a description).
+     */
+    static @Nullable String optional(@Nullable String text, String what, int max) {
+        String clean = optional(text);
+        if (clean != null && clean.length() > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters (it has "
+                    + clean.length() + ")");
+        }
+        return clean;
+    }
+
     /** The text stripped; refused when blank or longer than {@code max}. */
     static String required(@Nullable String text, String what, int max) {
         if (text == null || text.isBlank()) {
@@ -53,4 +66,7 @@ final class Inputs {
         }
         return clean;
     }
+
+    /** The longest description, question or excerpt taken. */
+    static final int MAX_TEXT = 20_000;
 }

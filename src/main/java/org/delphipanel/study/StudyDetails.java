@@ -11,7 +11,7 @@ public record StudyDetails(String name, @Nullable String description, @Nullable 
 
     public StudyDetails {
         name = Inputs.required(name, "a study's name", 300);
-        description = Inputs.optional(description);
-        question = Inputs.optional(question);
+        description = Inputs.optional(description, "a study's description", Inputs.MAX_TEXT);
+        question = Inputs.optional(question, "the question", Inputs.MAX_TEXT);
     }
 }

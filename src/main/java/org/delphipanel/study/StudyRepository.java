@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.delphipanel.db.tables.records.RoundRecord;
 import org.delphipanel.db.tables.records.StudyRecord;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -194,6 +195,18 @@ class StudyRepository {
 
     Optional<Round> findRound(RoundId id) {
         return db.selectFrom(ROUND).where(ROUND.ID.eq(id.value())).fetchOptional(StudyRepository::toRound);
+    }
+
+    /**
+     * Reads the round and locks its row until the transaction ends, against a concurrent change of
+     * its state: shared on PostgreSQL (many savers hold it at once; an {@code UPDATE} of the round waits
+     * for all of them), exclusive on H2, which has no shared row locks (savers of one round then take
+     * turns, for the few milliseconds of a save).
+     */
+    Optional<Round> findRoundLocked(RoundId id) {
+        var select = db.selectFrom(ROUND).where(ROUND.ID.eq(id.value()));
+        var locked = db.dialect().family() == SQLDialect.POSTGRES ? select.forShare() : select.forUpdate();
+        return locked.fetchOptional(StudyRepository::toRound);
     }
 
     List<Round> rounds(StudyId studyId) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.delphipanel.base.Utf8Text;
 import org.delphipanel.audit.AuditLog;
 import org.delphipanel.framework.Framework;
 import org.delphipanel.framework.FrameworkService;
@@ -28,6 +29,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -254,6 +256,22 @@ public class StudyService {
     }
 
     /**
+     * Adds targets and their evidence from an uploaded CSV file, which must be UTF-8 (a byte-order mark
+     * is fine); see {@link #importTargets(long, StudyId, String)}.
+     *
+     * @throws TargetImportException listing every problem by line and column; nothing is stored
+     */
+    public TargetImportResult importTargets(long actingUserId, StudyId studyId, byte[] file) {
+        String csv;
+        try {
+            csv = Utf8Text.decode(file);
+        } catch (Utf8Text.NotUtf8Exception notText) {
+            throw new TargetImportException(List.of(new ImportProblem(notText.line(), null, notText.getMessage())));
+        }
+        return importTargets(actingUserId, studyId, csv);
+    }
+
+    /**
      * Adds targets and their evidence from CSV text (format in docs/user-guide.md): all of them, or
      * none when anything is wrong.
      *
@@ -465,6 +483,19 @@ public class StudyService {
     @Transactional(readOnly = true)
     public Round round(RoundId id) {
         return repository.findRound(id).orElseThrow(() -> new StudyNotFoundException("no round " + id));
+    }
+
+    /**
+     * The round as it is now, kept in that state until the caller's transaction ends: a close (or any
+     * other change of the round) waits until the caller commits. A rating save calls this first, so that
+     * under READ COMMITTED a save either commits before the close, and its closing snapshot reads it, or
+     * starts after the close and finds the round closed; never "checked open, committed after the
+     * snapshot" (docs/decisions/0006-a-save-holds-its-round.md). Reads nothing a caller could not read
+     * with {@link #round}; needs the caller's transaction, without which the hold would end at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Round holdRound(RoundId id) {
+        return repository.findRoundLocked(id).orElseThrow(() -> new StudyNotFoundException("no round " + id));
     }
 
     /** The open round, else the latest one, else empty before round 1. */

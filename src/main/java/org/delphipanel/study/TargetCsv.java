@@ -31,6 +31,11 @@ final class TargetCsv {
     static final List<String> COLUMNS = List.of(NAME, DESCRIPTION, WEBSITE, EVIDENCE_TITLE, EVIDENCE_URL,
             EVIDENCE_EXCERPT, EVIDENCE_DATE);
 
+    /** The most text one import takes (the upload limit of the study setup view, in bytes, is the same). */
+    static final int MAX_CHARS = 1_000_000;
+    /** The most rows one import takes, after the header. */
+    static final int MAX_ROWS = 5_000;
+
     /** A target to add, the line of its first row, and its evidence with each item's line. */
     record PlannedTarget(int line, TargetDetails details, List<PlannedEvidence> evidence) {
     }
@@ -49,7 +54,15 @@ final class TargetCsv {
     }
 
     static Parsed parse(String text) {
+        if (text.length() > MAX_CHARS) {
+            return problem(new ImportProblem(1, null, "the file has " + text.length() + " characters; at most "
+                    + MAX_CHARS + " are taken at once: split it into several files"));
+        }
         List<CsvRecords.Record> rows = CsvRecords.read(text);
+        if (rows.size() - 1 > MAX_ROWS) {
+            return problem(new ImportProblem(1, null, "the file has " + (rows.size() - 1) + " rows; at most "
+                    + MAX_ROWS + " are taken at once: split it into several files"));
+        }
         List<ImportProblem> malformed = rows.stream().filter(CsvRecords.Record::malformed)
                 .map(row -> new ImportProblem(row.line(), null, "malformed CSV: " + row.problem()))
                 .toList();
@@ -69,10 +82,18 @@ final class TargetCsv {
             return problem(new ImportProblem(rows.get(0).line(), null, "the file has column names but no targets"));
         }
         Map<String, Builder> byName = new LinkedHashMap<>();
+        Map<List<String>, Integer> seen = new HashMap<>();
         for (CsvRecords.Record row : rows.subList(1, rows.size())) {
             if (row.fields().size() != header.size()) {
                 problems.add(new ImportProblem(row.line(), null, "has " + row.fields().size() + " fields, but the first"
                         + " line names " + header.size() + " columns"));
+                continue;
+            }
+            // a repeated row would add the same evidence twice
+            List<String> normalised = row.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+            Integer earlier = seen.putIfAbsent(normalised, row.line());
+            if (earlier != null) {
+                problems.add(new ImportProblem(row.line(), null, "repeats line " + earlier + "; remove one of them"));
                 continue;
             }
             readRow(row, header, byName, problems);

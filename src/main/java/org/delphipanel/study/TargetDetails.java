@@ -7,7 +7,7 @@ public record TargetDetails(String name, @Nullable String description, @Nullable
 
     public TargetDetails {
         name = Inputs.required(name, "a target's name", 200);
-        description = Inputs.optional(description);
+        description = Inputs.optional(description, "a target's description", Inputs.MAX_TEXT);
         website = Inputs.webAddress(website, "the website");
     }
 }

@@ -140,6 +140,27 @@ class ApiAuthenticationIT {
     }
 
     @Test
+    void a_signed_in_browser_session_is_not_accepted_on_the_api() throws Exception {
+        AppUser expert = data.aUser(Role.EXPERT, "api-cookie");
+        var cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username="
+                        + java.net.URLEncoder.encode(expert.email(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&password=" + java.net.URLEncoder.encode(StudyTestData.PASSWORD,
+                                java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(cookies.getCookieStore().getCookies()).anyMatch(c -> c.getName().equals("JSESSIONID"));
+        var withSession = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + "/api/studies")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertUnauthorized(withSession, "needs an API token");
+    }
+
+    @Test
     void only_the_sha256_of_the_token_is_stored() {
         AppUser expert = data.aUser(Role.EXPERT, "api-hash");
         CreatedApiToken created = tokens.create(expert.id().value(), "hashed", Instant.now().plus(1, ChronoUnit.DAYS),
@@ -189,6 +210,9 @@ class ApiAuthenticationIT {
         HttpResponse<byte[]> unknown = api.get("/api/nothing-here", created.secret());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("message").asString()).contains("no endpoint GET /api/nothing-here");
+        HttpResponse<byte[]> delete = api.send(api.request("/api/studies", created.secret()).DELETE().build());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(json(delete).get("message").asString()).contains("allowed: [GET]");
     }
 
     private static byte[] sha256(String text) {

@@ -178,6 +178,30 @@ class ApiExportsIT {
         assertThat(api.get(path(fixture, "/exports/ratings?named=true"), expert).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void the_study_report_comes_as_html_or_pdf_with_the_export_permissions() {
+        Fixture fixture = aStudyWithRoundOneClosed();
+        String facilitator = tokens.create(fixture.facilitatorId(), "report", null, List.of(), ApiScope.READ).secret();
+
+        HttpResponse<byte[]> html = api.get(path(fixture, "/exports/report"), facilitator);
+        assertThat(html.statusCode()).as(text(html)).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(text(html)).contains(fixture.study().name()).contains("Methods");
+
+        HttpResponse<byte[]> pdf = api.get(path(fixture, "/exports/report?format=pdf"), facilitator);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).get().asString().isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().endsWith(".pdf\"");
+
+        HttpResponse<byte[]> csv = api.get(path(fixture, "/exports/report?format=csv"), facilitator);
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(json(csv).get("message").asString()).contains("html or pdf");
+
+        String expert = tokens.create(fixture.expert(1), "e", null, List.of(), ApiScope.READ).secret();
+        assertThat(api.get(path(fixture, "/exports/report"), expert).statusCode()).isEqualTo(403);
+    }
+
     private String pseudonym(Fixture fixture, int expert) {
         return studies.experts(fixture.study().id()).stream().filter(p -> p.userId() == fixture.expert(expert))
                 .map(Panelist::pseudonym).findFirst().orElseThrow();
@@ -219,6 +243,7 @@ class ApiExportsIT {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode body = json(response);
+        assertThat(body.get("error").asString()).isEqualTo("Unprocessable Content");
         assertThat(body.get("message").asString()).contains("nothing was imported").contains("2 problem(s)");
         assertThat(body.get("details")).hasSize(2);
         assertThat(body.get("details").get(0).get("line").asInt()).isEqualTo(3);

@@ -24,6 +24,9 @@ import org.delphipanel.rating.CellSnapshot;
 import org.delphipanel.rating.RoundSnapshot;
 import org.delphipanel.rating.RoundSnapshotService;
 import org.delphipanel.scoring.ActingAs;
+import org.delphipanel.scoring.AgreementReport;
+import org.delphipanel.scoring.AgreementScope;
+import org.delphipanel.scoring.AgreementService;
 import org.delphipanel.scoring.ResultsService;
 import org.delphipanel.scoring.StudyResults;
 import org.delphipanel.security.UserService;
@@ -44,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A reader with only the exported files and the command line gets the app's numbers: the demo study's
  * raw ratings are exported as CSV, turned into the CLI's {@code unit,rater,value} files exactly as
  * docs/exports.md describes, and the CLI's medians, quartiles, IQRs and consensus per cell equal the
- * snapshots stored when the rounds closed, and its weighted scores equal the stored results.
+ * snapshots stored when the rounds closed, its agreement statistics equal the exported agreement table
+ * (which equals the app's agreement page), and its weighted scores equal the stored results.
  */
 @SpringBootTest(properties = "delphi.demo.enabled=true")
 class ExportRoundTripTest {
@@ -64,6 +68,8 @@ class ExportRoundTripTest {
     FrameworkService frameworks;
     @Autowired
     UserService users;
+    @Autowired
+    AgreementService agreement;
 
     @TempDir
     Path dir;
@@ -171,6 +177,84 @@ class ExportRoundTripTest {
         JsonNode unit = report.get("rounds").get(0).get("units").get(first.get(1) + "/" + first.get(2));
         assertThat((Double) first.get(5)).isCloseTo(unit.get("median").asDouble(), within(1e-12));
         assertThat((Double) first.get(8)).isCloseTo(unit.get("iqr").asDouble(), within(1e-12));
+    }
+
+    /** The exported agreement table's rows of one round and scope, by statistic name. */
+    private static Map<String, List<Object>> agreementRows(Table table, int round, String scope, String scopeId) {
+        Map<String, List<Object>> rows = new LinkedHashMap<>();
+        table.rows().stream().filter(r -> r.get(0).equals(round) && r.get(1).equals(scope)
+                && java.util.Objects.equals(r.get(2), scopeId)).forEach(r -> rows.put((String) r.get(6), r));
+        return rows;
+    }
+
+    private static void assertSame(List<Object> row, AgreementReport.Statistic statistic) {
+        assertThat(row.get(7)).as(statistic.name()).isEqualTo(statistic.value().isDefined()
+                ? statistic.value().orElseThrow() : null);
+        assertThat(row.get(8)).as(statistic.name() + " lower").isEqualTo(statistic.lower());
+        assertThat(row.get(9)).as(statistic.name() + " upper").isEqualTo(statistic.upper());
+    }
+
+    @Test
+    void the_exported_agreement_equals_the_agreement_page_and_the_cli_on_the_exported_ratings_reproduces_it()
+            throws IOException {
+        Table exported = exports.roundStatistics(study.id()).table(ExportService.ROUND_AGREEMENT);
+        List<Round> closed = studies.rounds(study.id()).stream().filter(Round::isClosed).toList();
+        Criterion firstCriterion = frameworks.find(study.frameworkId()).orElseThrow().criteria().getFirst();
+        Target firstTarget = studies.targets(study.id()).getFirst();
+        Map<Integer, Path> files = unitRaterValueFiles(exportedRatings());
+        String scale = firstCriterion.scale().min().toPlainString() + ":" + firstCriterion.scale().max().toPlainString()
+                + ":" + firstCriterion.scale().step().toPlainString();
+        int compared = 0;
+        for (Round round : closed) {
+            // what the agreement page shows, for three scopes
+            Map<String, List<Object>> all = agreementRows(exported, round.number(), "all", null);
+            AgreementReport page = agreement.agreement(study.id(), round.id(), AgreementScope.allCells());
+            assertThat(all.keySet()).containsExactlyElementsOf(
+                    page.statistics().stream().map(AgreementReport.Statistic::name).toList());
+            page.statistics().forEach(s -> assertSame(all.get(s.name()), s));
+            assertThat(all.values()).allMatch(r -> r.get(3).equals(page.units()) && r.get(4).equals(page.raters()));
+            AgreementReport criterion = agreement.agreement(study.id(), round.id(),
+                    AgreementScope.criterion(firstCriterion.id()));
+            criterion.statistics().forEach(s -> assertSame(
+                    agreementRows(exported, round.number(), "criterion", firstCriterion.code()).get(s.name()), s));
+            AgreementReport target = agreement.agreement(study.id(), round.id(), AgreementScope.target(firstTarget.id()));
+            target.statistics().forEach(s -> assertSame(
+                    agreementRows(exported, round.number(), "target", firstTarget.name()).get(s.name()), s));
+
+            // what a reader gets from the CLI on the exported ratings, with the seed and B the export names
+            JsonNode cli = cli("agreement", files.get(round.number()).toString(), "--scale", scale, "--bootstrap",
+                    String.valueOf(AgreementService.REPLICATES), "--seed", String.valueOf(AgreementService.SEED),
+                    "--ci", String.valueOf(AgreementService.LEVEL), "--quantile-type",
+                    String.valueOf(study.rules().quantileType()));
+            JsonNode alpha = cli.get("krippendorff_alpha");
+            for (String level : List.of("ordinal", "interval")) {
+                List<Object> row = all.get("Krippendorff's alpha (" + level + ")");
+                assertThat(alpha.get(level).asDouble()).isCloseTo((Double) row.get(7), within(1e-12));
+                assertThat(alpha.get("bootstrap").get(level).get("lower").asDouble())
+                        .isCloseTo((Double) row.get(8), within(1e-12));
+                assertThat(alpha.get("bootstrap").get(level).get("upper").asDouble())
+                        .isCloseTo((Double) row.get(9), within(1e-12));
+                compared++;
+            }
+            for (String form : List.of("ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k")) {
+                List<Object> row = all.get(form);
+                JsonNode icc = cli.get("icc").get(form);
+                assertThat(icc.get("value").asDouble()).as(form).isCloseTo((Double) row.get(7), within(1e-12));
+                assertThat(icc.get("ci_lower").asDouble()).isCloseTo((Double) row.get(8), within(1e-12));
+                assertThat(icc.get("ci_upper").asDouble()).isCloseTo((Double) row.get(9), within(1e-12));
+                compared++;
+            }
+            assertThat(cli.get("kendall_w").get("w_tie_corrected").asDouble())
+                    .isCloseTo((Double) all.get("Kendall's W").get(7), within(1e-12));
+            assertThat(cli.get("fleiss_kappa").get("kappa").asDouble())
+                    .isCloseTo((Double) all.get("Fleiss' kappa").get(7), within(1e-12));
+            assertThat(cli.get("gwet_ac1").get("value").asDouble())
+                    .isCloseTo((Double) all.get("Gwet's AC1").get(7), within(1e-12));
+            assertThat(cli.get("gwet_ac2").get("quadratic").get("value").asDouble())
+                    .isCloseTo((Double) all.get("Gwet's AC2").get(7), within(1e-12));
+            compared += 4;
+        }
+        assertThat(compared).isEqualTo(closed.size() * 12);
     }
 
     @Test

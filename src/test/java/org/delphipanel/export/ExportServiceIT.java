@@ -142,7 +142,18 @@ class ExportServiceIT {
         assertThat(consensus.provenance().resultsRound()).isEqualTo(1);
         assertThat(consensus.table(ExportService.SCORES).rows()).isNotEmpty();
         assertThat(exports.rawRatings(fixture.study().id(), false).table(ExportService.RATINGS).rows()).hasSize(4);
-        assertThat(exports.roundStatistics(fixture.study().id()).provenance().roundsIncluded()).containsExactly(1);
+        Export rounds = exports.roundStatistics(fixture.study().id());
+        assertThat(rounds.provenance().roundsIncluded()).containsExactly(1);
+        // the agreement table of an expert: the closed round 1 only, never the open round 2
+        Table agreement = rounds.table(ExportService.ROUND_AGREEMENT);
+        assertThat(agreement.rows()).isNotEmpty().allMatch(row -> row.get(0).equals(1));
+        assertThat(agreement.rows()).filteredOn(row -> row.get(1).equals("all")).extracting(row -> row.get(6))
+                .contains("Krippendorff's alpha (ordinal)", "ICC2k", "Kendall's W", "Fleiss' kappa", "Gwet's AC1",
+                        "Gwet's AC2");
+        // the ICC needs every expert on every cell: undefined here, with the reason in the table
+        assertThat(agreement.rows()).filteredOn(row -> row.get(1).equals("all"))
+                .filteredOn(row -> row.get(6).equals("ICC2k")).singleElement()
+                .satisfies(row -> assertThat((String) row.get(13)).isNotBlank());
     }
 
     @Test
@@ -210,8 +221,10 @@ class ExportServiceIT {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
+        long id = fixture.study().id().value();
         assertThat(entries).containsOnlyKeys("consensus.csv", "scores.csv", "ratings.csv", "round-statistics.csv",
-                "provenance.json", "README.txt");
+                "round-agreement.csv", "study-" + id + "-report.html", "study-" + id + "-report.pdf", "provenance.json",
+                "README.txt");
         assertThat(entries.get("ratings.csv")).startsWith("study,round,target,criterion,rater,value,confidence,rationale\r\n");
         assertThat(entries.get("provenance.json")).contains("\"study_name\"").contains("\"rounds_included\"");
         assertThat(entries.get("README.txt")).contains("rounds round1.csv");

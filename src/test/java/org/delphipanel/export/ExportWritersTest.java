@@ -76,6 +76,9 @@ class ExportWritersTest {
             assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
+            // Excel's leading apostrophe: stays text even after someone edits the cell
+            assertThat(sheet.getRow(2).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(0).getCell(3).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(sheet.getRow(3).getCell(4)).isNull();
             assertThat(sheet.getColumnWidth(4)).isGreaterThan(sheet.getColumnWidth(0));
             Sheet provenance = book.getSheet("Provenance");

@@ -35,4 +35,17 @@ class EmailAddressTest {
                 .isEqualTo("first.last+delphi@sub.example.co.uk");
         assertThat(EmailAddress.of("o'brien@example-lab.org").value()).isEqualTo("o'brien@example-lab.org");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"<script>@example.org", "ada\u0000@example.org",
+            "a\u0007b@example.org", "\"quoted\"@example.org", "a,b@example.org", "a;b@example.org", "a:b@example.org",
+            "(comment)a@example.org", "a[1]@example.org", "a\\b@example.org"})
+    void specials_that_are_only_valid_quoted_and_control_characters_are_refused(String address) {
+        assertThatThrownBy(() -> EmailAddress.of(address)).hasMessageContaining("is not a valid e-mail address");
+    }
+
+    @Test
+    void international_local_parts_are_still_accepted() {
+        assertThat(EmailAddress.of("jürgen@example.org").value()).isEqualTo("jürgen@example.org");
+    }
 }

@@ -268,4 +268,14 @@ class InvitationServiceIT {
         assertThat(new FirstAdminInvitation(users, invitations, transactionManager, email).inviteIfNoAdmin()).isEmpty();
         assertThat(users.findByEmail(email)).isEmpty();
     }
+
+    @Test
+    void the_database_keeps_only_the_sha256_of_the_token() {
+        InvitationLink link = invite(admin, uniqueEmail("hashed"), Role.EXPERT);
+        String token = token(link);
+        String stored = db.select(INVITATION.TOKEN_HASH).from(INVITATION)
+                .where(INVITATION.ID.eq(link.id().value())).fetchSingle().value1();
+        assertThat(stored).isEqualTo(InvitationTokens.hash(token)).hasSize(64).doesNotContain(token);
+        assertThat(db.fetchCount(INVITATION, INVITATION.TOKEN_HASH.eq(token))).isZero();
+    }
 }

@@ -177,7 +177,7 @@ class ApiTokensView extends VerticalLayout {
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : Times.dateTime(t.lastUsedAt())).setHeader("Last used")
                 .setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setAutoWidth(true);
         return grid;
     }
 

@@ -21,9 +21,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.delphipanel.export.CsvWriter;
 import org.delphipanel.export.Export;
+import org.delphipanel.export.ExportDocument;
 import org.delphipanel.export.ExportService;
 import org.delphipanel.export.JsonWriter;
 import org.delphipanel.export.RatingsImport;
@@ -32,6 +36,8 @@ import org.delphipanel.export.XlsxWriter;
 import org.delphipanel.rating.RatingsRejectedException;
 import org.delphipanel.study.StudyId;
 import org.delphipanel.study.StudyNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -43,12 +49,15 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ExportView.class);
+
+    static final int MAX_IMPORT_BYTES = RatingsImportService.MAX_BYTES;
 
     private final transient ExportService exports;
     private final transient RatingsImportService imports;
     private final Div namedLinks = new Div();
     private final Div importResult = new Div();
+    private final transient Map<String, Supplier<byte[]>> downloads = new HashMap<>();
     private StudyId studyId = new StudyId(1);
 
     ExportView(ExportService exports, RatingsImportService imports) {
@@ -61,6 +70,7 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        downloads.clear();
         add(new H1("Export"));
         long id;
         try {
@@ -85,13 +95,16 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 + " application's version and the time of export. Ratings and round statistics come from closed rounds"
                 + " only; experts appear under their pseudonyms."));
         add(createSection("Consensus ratings and scores", "consensus",
-                () -> exports.consensus(studyId), true));
-        add(createSection("Raw ratings (long format, for reanalysis)", "ratings",
-                () -> exports.rawRatings(studyId, false), true));
-        add(createSection("Statistics per round", "round-statistics",
-                () -> exports.roundStatistics(studyId), false));
+                List.of(ExportService.CONSENSUS, ExportService.SCORES), () -> exports.consensus(studyId)));
+        add(createSection("Raw ratings (long format, for reanalysis)", "ratings", List.of(ExportService.RATINGS),
+                () -> exports.rawRatings(studyId, false)));
+        add(createSection("Statistics per round (cells and agreement)", "round-statistics",
+                List.of(ExportService.ROUND_STATISTICS, ExportService.ROUND_AGREEMENT),
+                () -> exports.roundStatistics(studyId)));
+        add(createDocumentsSection());
         add(new H2("Everything"));
-        add(link("ZIP bundle (all CSV files, provenance.json, README.txt)", ExportService.bundleName(studyId),
+        add(link("ZIP bundle (all CSV files, the study report, provenance.json, README.txt)",
+                ExportService.bundleName(studyId),
                 "application/zip", () -> exports.bundle(studyId, false), "download-zip"));
         if (named) {
             add(createNamedSection());
@@ -99,21 +112,36 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private Div createSection(String title, String name, Supplier<Export> export, boolean xlsx) {
+    /** An export's links; the export is built only when a link is downloaded (the agreement bootstraps take time). */
+    private Div createSection(String title, String name, List<String> tables, Supplier<Export> export) {
         var section = new Div(new H2(title));
         var list = new UnorderedList();
-        Export shape = export.get();
-        for (var table : shape.tables()) {
-            list.add(new ListItem(link("CSV: " + table.name() + ".csv", table.name() + ".csv", "text/csv;charset=UTF-8",
-                    () -> CsvWriter.bytes(export.get().table(table.name())), "download-" + table.name() + "-csv")));
+        for (String table : tables) {
+            list.add(new ListItem(link("CSV: " + table + ".csv", table + ".csv", "text/csv;charset=UTF-8",
+                    () -> CsvWriter.bytes(export.get().table(table)), "download-" + table + "-csv")));
         }
-        if (xlsx) {
-            list.add(new ListItem(link("Excel workbook: " + name + ".xlsx", name + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    () -> XlsxWriter.write(export.get()), "download-" + name + "-xlsx")));
-        }
+        list.add(new ListItem(link("Excel workbook: " + name + ".xlsx", name + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                () -> XlsxWriter.write(export.get()), "download-" + name + "-xlsx")));
         list.add(new ListItem(link("JSON: " + name + ".json", name + ".json", "application/json",
                 () -> JsonWriter.write(export.get()), "download-" + name + "-json")));
+        section.add(list);
+        return section;
+    }
+
+    /** The study report (HTML and PDF) and any other document a feature contributes. */
+    private Div createDocumentsSection() {
+        var section = new Div(new H2("Study report"));
+        section.add(new Paragraph("The question, rubric and weights, panel and rounds, the pre-registered rules,"
+                + " response rates, agreement and convergence per round, the final scores with their confidence"
+                + " ranges and a forest plot, and the methods with their references. The HTML file is standalone"
+                + " and prints well; the PDF is the same report."));
+        var list = new UnorderedList();
+        for (ExportDocument document : exports.documents()) {
+            String extension = document.fileName(studyId).substring(document.fileName(studyId).lastIndexOf('.') + 1);
+            list.add(new ListItem(link(document.label(), document.fileName(studyId), document.contentType(),
+                    () -> document.render(studyId), "download-report-" + extension)));
+        }
         section.add(list);
         return section;
     }
@@ -178,12 +206,27 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
             var list = new UnorderedList();
             RatingsImportService.describe(rejected).forEach(p -> list.add(new ListItem(p)));
             importResult.add(list);
-        } catch (RuntimeException refused) {
+        } catch (AccessDeniedException | IllegalArgumentException | IllegalStateException refused) {
             importResult.add(new Paragraph("Nothing was imported: " + refused.getMessage()));
+        } catch (RuntimeException failure) {
+            // e.g. a database error: its message can hold SQL and values, which the page must not show
+            LOG.error("Ratings import into study {} failed", studyId, failure);
+            importResult.add(new Paragraph("Nothing was imported: the import failed on the server. Try again, or ask"
+                    + " an administrator to look at the server log."));
         }
     }
 
-    private static Anchor link(String text, String fileName, String contentType, Supplier<byte[]> content, String id) {
+    /** What the link with this id downloads, for tests (a browser fetches it through the anchor's handler). */
+    byte[] download(String id) {
+        Supplier<byte[]> content = downloads.get(id);
+        if (content == null) {
+            throw new IllegalArgumentException("no download " + id + " on the page");
+        }
+        return content.get();
+    }
+
+    private Anchor link(String text, String fileName, String contentType, Supplier<byte[]> content, String id) {
+        downloads.put(id, content);
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);

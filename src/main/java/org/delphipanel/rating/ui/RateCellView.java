@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.delphipanel.base.ui.RouteIds;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.base.ui.Times;
@@ -108,9 +109,10 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         userId = users.requireCurrentUser("rate").id().value();
         RouteParameters parameters = event.getRouteParameters();
-        Optional<Study> study = parameters.getLong("studyId").filter(id -> id > 0).map(StudyId::new)
-                .flatMap(studies::findStudy);
-        Optional<Target> target = study.flatMap(s -> parameters.getLong("targetId").filter(id -> id > 0)
+        // a study whose panel the user is not on is "not found": its targets are not theirs to read
+        Optional<Study> study = RouteIds.positive(parameters, "studyId").map(StudyId::new)
+                .flatMap(studies::findStudy).filter(s -> studies.panelist(s.id(), userId).isPresent());
+        Optional<Target> target = study.flatMap(s -> RouteIds.positive(parameters, "targetId")
                 .map(TargetId::new)
                 .flatMap(id -> studies.targets(s.id()).stream().filter(t -> t.id().equals(id)).findFirst()));
         Optional<Criterion> found = study.flatMap(s -> frameworks.find(s.frameworkId())).flatMap(f -> f.criteria().stream()
@@ -337,12 +339,15 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
             saveStatus.setText("Not saved yet: enter a grade first; your other answers are saved with it.");
             return;
         }
+        if (!Double.isFinite(value)) {
+            saveStatus.setText("Not saved: the grade is not a number; enter one from the scale.");
+            return;
+        }
         saveStatus.setText("Saving…");
-        BigDecimal grade = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        var change = new RatingChange(round.id(), targetId, criterion.id(), grade, confidence.getValue(),
-                rationale.getValue().isBlank() ? null : rationale.getValue(),
-                evidence.getValue().stream().map(EvidenceItem::id).toList(), version);
         try {
+            var change = new RatingChange(round.id(), targetId, criterion.id(), grade(value), confidence.getValue(),
+                    rationale.getValue().isBlank() ? null : rationale.getValue(),
+                    evidence.getValue().stream().map(EvidenceItem::id).toList(), version);
             Rating saved = ratings.save(userId, change);
             version = saved.version();
             saveStatus.setText("Saved at " + Times.time(saved.updatedAt()) + ".");
@@ -350,6 +355,19 @@ class RateCellView extends VerticalLayout implements BeforeEnterObserver {
         } catch (ConcurrentChangeException | RoundNotOpenException | CellSettledException | IllegalArgumentException e) {
             saveStatus.setText("Not saved: " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * The typed grade as a decimal. A slider or step button can leave binary noise such as
+     * 0.30000000000000004, which is rounded away (to 4 places); anything further from 4 places, such as
+     * 3.00001, is kept as typed so that the service refuses it as off the scale's steps, rather than
+     * silently saving a grade the expert did not type.
+     */
+    private static BigDecimal grade(double value) {
+        BigDecimal typed = BigDecimal.valueOf(value);
+        BigDecimal rounded = typed.setScale(4, RoundingMode.HALF_UP);
+        return (typed.subtract(rounded).abs().compareTo(new BigDecimal("1e-9")) <= 0 ? rounded : typed)
+                .stripTrailingZeros();
     }
 
     private void showState(CellState state) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.delphipanel.base.ui.RouteIds;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.framework.FrameworkService;
 import org.delphipanel.base.ui.Times;
@@ -69,8 +70,10 @@ class RatingOverviewView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         long userId = users.requireCurrentUser("rate").id().value();
-        Optional<StudyId> studyId = event.getRouteParameters().getLong("studyId").filter(id -> id > 0).map(StudyId::new);
-        Optional<Study> study = studyId.flatMap(studies::findStudy);
+        Optional<StudyId> studyId = RouteIds.positive(event.getRouteParameters(), "studyId").map(StudyId::new);
+        // a study whose panel the user is not on is "not found": its name and question are not theirs to read
+        Optional<Study> study = studyId.flatMap(studies::findStudy)
+                .filter(s -> studies.panelist(s.id(), userId).isPresent());
         if (study.isEmpty()) {
             add(new H1("Study not found"), new Paragraph("There is no study at this address."));
             return;

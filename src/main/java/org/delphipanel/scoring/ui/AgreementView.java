@@ -34,7 +34,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The panel's agreement in a chosen round and scope: Krippendorff's alpha with bootstrap intervals,
- * the ICC forms, Kendall's W and Gwet's AC2, each with its band and source. Computed in the background.
+ * the ICC forms, Kendall's W, Fleiss' kappa and Gwet's AC1 and AC2, each with its band and source. Computed
+ * in the background.
  */
 @Route("studies/:studyId([0-9]+)/agreement")
 @PageTitle("Agreement · Delphi Panel")
@@ -72,6 +73,11 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
         studyId = ScoringNav.studyId(event);
         removeAll();
         add(new H1("Agreement"));
+        if (studyId < 1) {
+            // not a number, or too long for one (the route accepts any digits)
+            add(ResultsView.notice("There is no such study."));
+            return;
+        }
         Round current;
         try {
             var round = review.currentRound(new StudyId(studyId));

@@ -44,6 +44,11 @@ class ConvergenceView extends VerticalLayout implements BeforeEnterObserver {
         long studyId = ScoringNav.studyId(event);
         removeAll();
         add(new H1("Convergence"));
+        if (studyId < 1) {
+            // not a number, or too long for one (the route accepts any digits)
+            add(ResultsView.notice("There is no such study."));
+            return;
+        }
         Convergence convergence;
         try {
             convergence = service.convergence(new StudyId(studyId));

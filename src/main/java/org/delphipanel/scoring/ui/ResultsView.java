@@ -57,6 +57,11 @@ class ResultsView extends VerticalLayout implements BeforeEnterObserver {
         studyId = ScoringNav.studyId(event);
         removeAll();
         add(new H1("Results"));
+        if (studyId < 1) {
+            // not a number, or too long for one (the route accepts any digits)
+            add(notice("There is no such study."));
+            return;
+        }
         Optional<StudyResults> shown;
         boolean manage;
         try {

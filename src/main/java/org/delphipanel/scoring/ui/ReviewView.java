@@ -63,6 +63,11 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         studyId = ScoringNav.studyId(event);
         removeAll();
         add(new H1("Review"));
+        if (studyId < 1) {
+            // not a number, or too long for one (the route accepts any digits)
+            add(ResultsView.notice("There is no such study."));
+            return;
+        }
         Optional<Round> current;
         try {
             current = review.currentRound(new StudyId(studyId));

@@ -23,6 +23,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
 import java.util.Objects;
 import org.delphipanel.base.ui.Times;
+import org.delphipanel.security.DisplayNames;
 import org.delphipanel.security.InvitationNotValidException;
 import org.delphipanel.security.InvitationPreview;
 import org.delphipanel.security.InvitationService;
@@ -90,7 +91,7 @@ class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void acceptInvitation() {
-        boolean valid = check(name, name.getValue().isBlank() ? "Enter your name." : null);
+        boolean valid = check(name, name.getValue().isBlank() ? "Enter your name." : nameProblem(name.getValue()));
         valid &= check(password, policyViolation(password.getValue()));
         valid &= check(confirmation, Objects.equals(password.getValue(), confirmation.getValue())
                 ? null : "The two passwords do not match.");
@@ -104,6 +105,15 @@ class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver
             showRefusal(refused);
         } catch (IllegalArgumentException invalid) {
             check(password, invalid.getMessage());
+        }
+    }
+
+    private static @Nullable String nameProblem(String candidate) {
+        try {
+            DisplayNames.check(candidate);
+            return null;
+        } catch (IllegalArgumentException problem) {
+            return problem.getMessage();
         }
     }
 

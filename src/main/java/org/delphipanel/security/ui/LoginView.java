@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 
 /**
  * The sign-in page. The form posts to Spring Security's {@code /login}; a failed attempt comes back
@@ -23,6 +24,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String INVITED_PARAMETER = "invited";
+    /** Set by the sign-in throttle, with the whole minutes left: {@code ?locked=12}. */
+    static final String LOCKED_PARAMETER = "locked";
 
     private final LoginForm form = new LoginForm();
     private final Paragraph note = new Paragraph();
@@ -58,10 +61,35 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return i18n;
     }
 
+    /**
+     * The same for every name and address, so it tells nobody whether an account exists; the minutes
+     * come from the redirect and are only shown when they look like minutes.
+     */
+    static LoginI18n lockedI18n(String minutesParameter) {
+        LoginI18n i18n = createI18n();
+        String wait = "Wait a few minutes";
+        if (minutesParameter.matches("[0-9]{1,4}")) {
+            int minutes = Integer.parseInt(minutesParameter);
+            if (minutes >= 1) {
+                wait = "Wait " + minutes + (minutes == 1 ? " minute" : " minutes");
+            }
+        }
+        i18n.getErrorMessage().setTitle("Too many failed sign-in attempts");
+        i18n.getErrorMessage().setMessage("Signing in is paused after repeated failures. " + wait
+                + " and try again; attempts before then are not checked.");
+        return i18n;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        form.setError(parameters.containsKey("error"));
+        if (parameters.containsKey(LOCKED_PARAMETER)) {
+            List<String> minutes = parameters.get(LOCKED_PARAMETER);
+            form.setI18n(lockedI18n(minutes.isEmpty() ? "" : minutes.getFirst()));
+            form.setError(true);
+        } else {
+            form.setError(parameters.containsKey("error"));
+        }
         if (parameters.containsKey(INVITED_PARAMETER)) {
             note.setText("Your account is ready. Sign in with your e-mail address and your new password.");
             note.setVisible(true);

@@ -88,6 +88,12 @@ class UsersView extends VerticalLayout {
 
     private void createInvitation() {
         inviteEmail.setInvalid(false);
+        inviteRole.setInvalid(false);
+        if (inviteRole.getValue() == null) {
+            inviteRole.setErrorMessage("Choose a role.");
+            inviteRole.setInvalid(true);
+            return;
+        }
         try {
             InvitationLink link = invitations.invite(inviteEmail.getValue(), inviteRole.getValue());
             showLink(link);

@@ -2,6 +2,7 @@ package org.delphipanel.study.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import java.util.Optional;
+import org.delphipanel.base.ui.RouteIds;
 import org.delphipanel.study.StudyId;
 
 /** Reads the study id of routes like {@code studies/:studyId/setup}. */
@@ -11,6 +12,6 @@ final class StudyRoutes {
     }
 
     static Optional<StudyId> studyId(BeforeEnterEvent event) {
-        return event.getRouteParameters().getLong("studyId").filter(id -> id > 0).map(StudyId::new);
+        return RouteIds.positive(event.getRouteParameters(), "studyId").map(StudyId::new);
     }
 }

@@ -15,8 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.delphipanel.study.EvidenceItem;
 import org.delphipanel.study.StudyState;
 import org.delphipanel.study.Target;
@@ -177,8 +177,9 @@ class TargetsSection extends VerticalLayout {
                 + " required. One row per target, optionally with one evidence item; more rows with the same name add"
                 + " more evidence. Dates are YYYY-MM-DD. If any row has a problem, nothing is imported and every"
                 + " problem is listed.");
+        // the service decodes the bytes strictly, so a Latin-1 or UTF-16 file is refused, not garbled
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importCsv(
-                new String(bytes, StandardCharsets.UTF_8))));
+                () -> setup.studies().importTargets(setup.userId(), setup.studyId(), bytes))));
         upload.setId("targets-upload");
         upload.setAcceptedFileTypes("text/csv", ".csv");
         upload.setMaxFiles(1);
@@ -187,7 +188,8 @@ class TargetsSection extends VerticalLayout {
         csv.setId("targets-csv");
         csv.setWidthFull();
         csv.setPlaceholder(CSV_COLUMNS);
-        var importButton = new Button("Import pasted CSV", event -> importCsv(csv.getValue()));
+        var importButton = new Button("Import pasted CSV", event -> importCsv(
+                () -> setup.studies().importTargets(setup.userId(), setup.studyId(), csv.getValue())));
         importButton.setId("targets-import");
         importResult.setId("import-result");
         importResult.getElement().setAttribute("role", "status");
@@ -196,10 +198,10 @@ class TargetsSection extends VerticalLayout {
         return section;
     }
 
-    private void importCsv(String text) {
+    private void importCsv(Supplier<TargetImportResult> importing) {
         importResult.removeAll();
         try {
-            TargetImportResult result = setup.studies().importTargets(setup.userId(), setup.studyId(), text);
+            TargetImportResult result = importing.get();
             importResult.add(new Paragraph("Imported " + result.targetsAdded() + " targets and "
                     + result.evidenceAdded() + " evidence items."));
             csv.clear();

@@ -18,6 +18,7 @@ import org.delphipanel.base.ui.KaribuTest;
 import org.delphipanel.framework.Criterion;
 import org.delphipanel.rating.RatingChange;
 import org.delphipanel.rating.RatingService;
+import org.delphipanel.scoring.ResultsService;
 import org.delphipanel.study.StudyTestData;
 import org.delphipanel.study.StudyTestData.Fixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ class ExportViewTest extends KaribuTest {
     StudyTestData data;
     @Autowired
     RatingService ratings;
+    @Autowired
+    ResultsService results;
 
     private Fixture fixture;
 
@@ -63,8 +66,9 @@ class ExportViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("Export");
         assertThat(anchorIds()).containsExactly("download-consensus-csv", "download-scores-csv",
                 "download-consensus-xlsx", "download-consensus-json", "download-ratings-csv", "download-ratings-xlsx",
-                "download-ratings-json", "download-round-statistics-csv", "download-round-statistics-json",
-                "download-zip");
+                "download-ratings-json", "download-round-statistics-csv", "download-round-agreement-csv",
+                "download-round-statistics-xlsx", "download-round-statistics-json", "download-report-html",
+                "download-report-pdf", "download-zip");
         assertThat(_find(Anchor.class).stream().filter(a -> a.getId().orElse("").equals("download-zip")).findFirst()
                 .orElseThrow().getHref()).isNotBlank();
 
@@ -104,5 +108,25 @@ class ExportViewTest extends KaribuTest {
         view.importFile(("target,criterion,expert,value\n" + target + "," + other + ",Expert 1,2\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(pageText()).contains("Imported 1 ratings into round 2.").doesNotContain("Nothing was imported");
+    }
+
+    @Test
+    void the_study_report_buttons_download_the_html_and_the_pdf_report_for_facilitators_and_later_for_experts() {
+        login(data.email(fixture.facilitatorId()), "FACILITATOR");
+        UI.getCurrent().navigate(route());
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-report-pdf")).getText()).isEqualTo("Study report (PDF)");
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-report-html")).getHref()).isNotBlank();
+        ExportView view = _get(ExportView.class);
+        String html = new String(view.download("download-report-html"), StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains(fixture.study().name(), "Agreement per round");
+        assertThat(new String(view.download("download-report-pdf"), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        results.compute(fixture.study().id());
+        results.publish(fixture.study().id());
+        login(data.email(fixture.expert(1)), "EXPERT");
+        UI.getCurrent().navigate(route());
+        assertThat(anchorIds()).contains("download-report-html", "download-report-pdf");
+        String expertsReport = new String(_get(ExportView.class).download("download-report-html"), StandardCharsets.UTF_8);
+        assertThat(expertsReport).contains("Final weighted scores", "published");
     }
 }

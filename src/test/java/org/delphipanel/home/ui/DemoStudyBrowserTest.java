@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.delphipanel.base.ui.Screenshots;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,6 +61,18 @@ class DemoStudyBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), DemoSeeder.STUDY_NAME));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Round 3");
         Screenshots.save(browser, "home-facilitator-phone");
+        assertThat(HeadlessChromium.cspViolations(browser)).as("the app under its own Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    void the_content_security_policy_is_enforced_and_its_violations_are_seen() {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-field[name='username'] > input")));
+        assertThat(HeadlessChromium.cspViolations(browser)).isEmpty();
+        // an image from another origin is refused by img-src 'self' before any network request is made
+        ((JavascriptExecutor) browser).executeScript("new Image().src = 'https://images.example.org/pixel.png';");
+        wait.until(driver -> !HeadlessChromium.cspViolations(driver).isEmpty());
     }
 
     @Test

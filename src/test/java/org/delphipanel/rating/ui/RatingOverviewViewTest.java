@@ -80,12 +80,14 @@ class RatingOverviewViewTest extends KaribuTest {
     }
 
     @Test
-    void an_expert_of_another_study_is_told_they_cannot_rate_here() {
+    void an_expert_of_another_study_finds_no_study_here_and_learns_nothing_of_it() {
         Panel panel = data.anOpenRound(RatingTestData.rules(RationalePolicy.NEVER, true, false), 1, 1);
         Panel other = data.anOpenRound(RatingTestData.rules(RationalePolicy.NEVER, true, false), 1, 1);
         login(other.expertEmails().get(0), "EXPERT");
         open(panel);
         assertThat(_find(RouterLink.class)).noneMatch(link -> link.getElement().getAttribute("aria-label") != null);
-        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().contains("You cannot rate in this study"));
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().contains("There is no study at this address"));
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst().getElement()
+                .getTextRecursively()).doesNotContain(panel.study().name());
     }
 }

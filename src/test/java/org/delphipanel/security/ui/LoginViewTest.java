@@ -57,4 +57,20 @@ class LoginViewTest extends KaribuTest {
         UI.getCurrent().navigate("admin/users");
         NavigatorKt.expectView(LoginView.class);
     }
+
+    @Test
+    void a_locked_sign_in_says_so_with_the_minutes_left_and_the_same_words_for_everyone() {
+        UI.getCurrent().navigate("login", QueryParameters.of(LoginView.LOCKED_PARAMETER, "12"));
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(i18n(form)).contains("\"title\":\"Too many failed sign-in attempts\"")
+                .contains("Wait 12 minutes and try again").doesNotContain("Incorrect");
+    }
+
+    @Test
+    void a_tampered_lock_parameter_shows_no_number() {
+        assertThat(LoginView.lockedI18n("<b>99999</b>").getErrorMessage().getMessage())
+                .contains("Wait a few minutes").doesNotContain("99999");
+        assertThat(LoginView.lockedI18n("1").getErrorMessage().getMessage()).contains("Wait 1 minute and");
+    }
 }

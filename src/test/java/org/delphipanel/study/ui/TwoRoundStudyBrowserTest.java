@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.delphipanel.base.ui.HeadlessChromium;
 import org.delphipanel.base.ui.Screenshots;
 import org.delphipanel.security.Role;
 import org.delphipanel.security.UserService;
@@ -101,6 +102,8 @@ class TwoRoundStudyBrowserTest {
             }
             closeRoundOneAndOpenRoundTwo();
             readFeedbackAndRevise();
+            // every page above ran under the application's Content-Security-Policy
+            assertThat(HeadlessChromium.cspViolations(browser.driver)).isEmpty();
         } catch (RuntimeException | AssertionError failure) {
             // what the browser showed when the step failed, beside the screenshots of the steps before
             Screenshots.save(browser.driver, "two-rounds-failed");
