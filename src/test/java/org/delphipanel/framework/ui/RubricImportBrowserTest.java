@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +35,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
+// the imported rubric would stay in the shared context's database and become the first choice of the new-study
+// form that TwoRoundStudyBrowserTest fills in; a context of its own keeps it away from the other browser tests
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RubricImportBrowserTest {
 
     @LocalServerPort
