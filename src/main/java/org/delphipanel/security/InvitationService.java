@@ -12,6 +12,7 @@ import org.delphipanel.security.InvitationNotValidException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,12 +38,14 @@ public class InvitationService {
     private final Clock clock;
     private final Duration timeToLive;
     private final String publicUrl;
+    private final ObjectProvider<InvitedStudies> invitedStudies;
     private final SecureRandom random = new SecureRandom();
 
     InvitationService(InvitationRepository invitations, UserService userService, AuditLog auditLog,
             ApplicationEventPublisher events, Clock clock,
             @Value("${delphi.invitation.ttl:14d}") Duration timeToLive,
-            @Value("${delphi.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${delphi.public-url:http://localhost:8080}") String publicUrl,
+            ObjectProvider<InvitedStudies> invitedStudies) {
         if (timeToLive.isNegative() || timeToLive.isZero()) {
             throw new IllegalArgumentException("delphi.invitation.ttl must be positive, got " + timeToLive);
         }
@@ -53,6 +56,7 @@ public class InvitationService {
         this.clock = clock;
         this.timeToLive = timeToLive;
         this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+        this.invitedStudies = invitedStudies;
     }
 
     /** How long a new invitation stays valid. */
@@ -141,7 +145,10 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public InvitationPreview preview(String token) {
         Invitation invitation = usable(token);
-        return new InvitationPreview(invitation.email().value(), invitation.role(), invitation.expiresAt());
+        Long studyId = invitation.studyId();
+        InvitedStudies names = invitedStudies.getIfAvailable();
+        String studyName = studyId == null || names == null ? null : names.name(studyId).orElse(null);
+        return new InvitationPreview(invitation.email().value(), invitation.role(), invitation.expiresAt(), studyName);
     }
 
     /**

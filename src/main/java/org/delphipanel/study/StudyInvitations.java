@@ -1,17 +1,27 @@
 package org.delphipanel.study;
 
+import java.util.Optional;
 import org.delphipanel.security.InvitationAccepted;
+import org.delphipanel.security.InvitedStudies;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Puts people who accept an invitation to a study's panel on that panel, in the accepting transaction. */
+/**
+ * The study side of invitations to a panel: names the study on the invitation page, and puts people who
+ * accept on that panel, in the accepting transaction.
+ */
 @Component
-class StudyInvitations {
+class StudyInvitations implements InvitedStudies {
 
     private final StudyService studies;
 
     StudyInvitations(StudyService studies) {
         this.studies = studies;
+    }
+
+    @Override
+    public Optional<String> name(long studyId) {
+        return studies.findStudy(new StudyId(studyId)).map(Study::name);
     }
 
     @EventListener

@@ -108,7 +108,7 @@ class InvitationServiceIT {
         InvitationLink link = invite(admin, email, Role.FACILITATOR);
         assertThat(link.url()).isEqualTo("http://localhost:8080" + link.path());
         assertThat(invitations.preview(token(link))).isEqualTo(
-                new InvitationPreview(email, Role.FACILITATOR, MutableClock.START.plus(Duration.ofDays(14))));
+                new InvitationPreview(email, Role.FACILITATOR, MutableClock.START.plus(Duration.ofDays(14)), null));
 
         AppUser created = invitations.accept(token(link), "Grace Hopper", PASSWORD, PASSWORD);
 

@@ -76,6 +76,9 @@ class StudyPanelIT {
         assertThat(studies.pendingInvitations(fixture.facilitatorId(), id)).extracting(PendingInvitation::email)
                 .containsExactly(invited);
         assertThat(studies.experts(id)).hasSize(2);
+        // the invitation page names the study the link joins
+        assertThat(invitations.preview(link.path().substring("/invitation/".length())).studyName())
+                .isEqualTo(fixture.study().name());
 
         AppUser joined = accept(link, "Ada Lovelace");
 

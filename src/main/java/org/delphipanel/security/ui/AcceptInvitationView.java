@@ -81,8 +81,10 @@ class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver
         token = event.getRouteParameters().get("token").orElse("");
         try {
             InvitationPreview preview = invitations.preview(token);
+            String joins = preview.studyName() == null ? ""
+                    : ", on the panel of the study \u201c" + preview.studyName() + "\u201d";
             message.setText("This invitation is for " + preview.email() + ", who will join as "
-                    + preview.role().label().toLowerCase() + ". Choose the name others will see and a password."
+                    + preview.role().label().toLowerCase() + joins + ". Choose the name others will see and a password."
                     + " The link works once, until " + Times.dateTime(preview.expiresAt()) + ".");
             form.setVisible(true);
         } catch (InvitationNotValidException refused) {
