@@ -24,7 +24,9 @@ import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.delphipanel.base.ui.RouteIds;
 import org.delphipanel.export.CsvWriter;
 import org.delphipanel.export.Export;
 import org.delphipanel.export.ExportDocument;
@@ -72,14 +74,12 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         downloads.clear();
         add(new H1("Export"));
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("studyId").orElse("-1"));
-            studyId = new StudyId(id);
-        } catch (IllegalArgumentException e) {
+        Optional<StudyId> routed = RouteIds.positive(event.getRouteParameters(), "studyId").map(StudyId::new);
+        if (routed.isEmpty()) {
             add(notice("There is no such study."));
             return;
         }
+        studyId = routed.get();
         boolean named;
         try {
             if (!exports.mayExport(studyId)) {

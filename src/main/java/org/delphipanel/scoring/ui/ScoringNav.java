@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import org.delphipanel.base.ui.RouteIds;
 
 /** Links between a study's review, convergence, agreement, results and export pages. */
 final class ScoringNav {
@@ -29,12 +30,8 @@ final class ScoringNav {
         return nav;
     }
 
-    /** The study id in a route, or -1 when it is not a number. */
+    /** The study id in a route, or -1 when it is missing, not a number or not positive. */
     static long studyId(com.vaadin.flow.router.BeforeEnterEvent event) {
-        try {
-            return Long.parseLong(event.getRouteParameters().get("studyId").orElse("-1"));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return RouteIds.positive(event.getRouteParameters(), "studyId").orElse(-1L);
     }
 }
